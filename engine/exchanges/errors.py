@@ -47,3 +47,9 @@ class DuplicateClientOrderId(InvalidOrder):
     """A different order already uses this client order id on the venue."""
 
     code = "DUPLICATE_CLIENT_ORDER_ID"
+
+
+class BadRequest(ExchangeError):
+    """A request the venue cannot serve as asked (unknown timeframe, out-of-range limit ...)."""
+
+    code = "BAD_USER_INPUT"

@@ -1,0 +1,70 @@
+"""create_app(settings) -> Starlette: the composition root (routes, middleware, lifespan).
+
+This module and api/cli.py are the only places in api/ that import schema/: they mount it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.routing import Route, WebSocketRoute
+
+from api.container import start_services
+from api.settings import Settings
+from schema import build_schema
+from schema.view import GraphQLView
+
+
+def create_app(settings: Settings | None = None, *, run_workers: bool = True) -> Starlette:
+    settings = settings or Settings()
+    graphql = GraphQLView(
+        build_schema(
+            max_depth=settings.graphql_max_depth,
+            max_aliases=settings.graphql_max_aliases,
+            max_tokens=settings.graphql_max_tokens,
+        )
+    )
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        started = time.perf_counter()
+        services = await start_services(settings, run_workers=run_workers)
+        app.state.services = services
+        app.state.startup_seconds = time.perf_counter() - started
+        banner = getattr(app.state, "banner", None)
+        if banner:
+            print(f"{banner}  Started in {app.state.startup_seconds:.2f} s\n", flush=True)
+        try:
+            yield
+        finally:
+            await services.close()
+
+    async def healthz(request: Request) -> Response:
+        services = request.app.state.services
+        db_ok = await services.db.healthy()
+        bus = await services.bus.health()
+        body = {
+            "status": "ok" if db_ok and bus.ok else "degraded",
+            "database": {"ok": db_ok, "backend": services.db.dialect},
+            "bus": {"ok": bus.ok, "backend": bus.backend, "detail": bus.detail},
+            "market": {"venue": "sim", "steps": services.feed.steps},
+        }
+        return JSONResponse(body, status_code=200 if body["status"] == "ok" else 503)
+
+    async def home(_: Request) -> Response:
+        return RedirectResponse("/graphql")
+
+    return Starlette(
+        routes=[
+            Route("/", home),
+            Route("/healthz", healthz),
+            Route("/graphql", graphql, methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", graphql),
+        ],
+        lifespan=lifespan,
+    )

@@ -1,0 +1,76 @@
+"""Every CO_* setting in one typed place, with embedded defaults (README lists them all)."""
+
+from __future__ import annotations
+
+import secrets
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CO_", env_file=".env", extra="ignore")
+
+    # Where runtime files live (SQLite database, generated secret key).
+    var_dir: Path = Path("var")
+    # SQLAlchemy async URL; default: SQLite file var/cryptoorchestrator.db.
+    database_url: str | None = None
+    # Redis URL for the bus (e.g. redis://127.0.0.1:6379/0); unset: in-process bus.
+    redis_url: str | None = None
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=0, le=65535)
+    # Signs session tokens. Unset: generated once into var/secret_key and reused.
+    secret_key: str | None = None
+    webauthn_rp_id: str = "localhost"
+    webauthn_rp_name: str = "CryptoOrchestrator"
+    # Comma-separated origins the WebAuthn client data may come from (web build, native app).
+    webauthn_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["http://localhost:8000", "http://localhost:8081"]
+    )
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+    # Simulated venue: seed (same seed, same market) and seconds between simulation steps.
+    sim_seed: int = 7
+    sim_tick_seconds: float = Field(default=0.25, gt=0, le=60)
+    # Seed the demo user on start-up when the database has no users.
+    demo_data: bool = True
+    session_ttl_hours: int = Field(default=24 * 14, gt=0)
+    # GraphQL limits.
+    graphql_max_depth: int = Field(default=10, gt=0)
+    graphql_max_aliases: int = Field(default=15, gt=0)
+    graphql_max_tokens: int = Field(default=2000, gt=0)
+    # Upper bound on subscription frames per second per subscriber.
+    subscription_max_rate: float = Field(default=20, gt=0)
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _lower(cls, value: object) -> object:
+        return value.lower() if isinstance(value, str) else value
+
+    @field_validator("webauthn_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
+
+    @cached_property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+aiosqlite:///{(self.var_dir / 'cryptoorchestrator.db').resolve()}"
+
+    @cached_property
+    def resolved_secret_key(self) -> str:
+        if self.secret_key:
+            return self.secret_key
+        key_file = self.var_dir / "secret_key"
+        if key_file.exists():
+            return key_file.read_text().strip()
+        self.var_dir.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_urlsafe(48)
+        key_file.write_text(key)
+        key_file.chmod(0o600)
+        return key

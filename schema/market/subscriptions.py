@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+
+import strawberry
+
+from api.errors import BadUserInput
+from api.services.market import ticker_from_message, ticker_topic
+from api.streaming import paced
+from schema.context import Info
+from schema.market.queries import DEFAULT_VENUE
+from schema.market.types import Ticker
+
+MAX_SYMBOLS_PER_SUBSCRIPTION = 50
+
+
+@strawberry.type
+class MarketSubscription:
+    @strawberry.subscription(
+        description="Tickers of the given symbols: first the current state of each, then "
+        "conflated updates (latest wins) at most `maxRate` per second."
+    )
+    async def ticker(
+        self,
+        info: Info,
+        symbols: list[str],
+        venue: str = DEFAULT_VENUE,
+        max_rate: float = 10.0,
+    ) -> AsyncGenerator[Ticker, None]:
+        services = info.context.services
+        cap = services.settings.subscription_max_rate
+        if not 0 < max_rate <= cap:
+            raise BadUserInput(f"maxRate must be above 0 and at most {cap:g}", field="maxRate")
+        unique = list(dict.fromkeys(symbols))
+        if not 1 <= len(unique) <= MAX_SYMBOLS_PER_SUBSCRIPTION:
+            raise BadUserInput(f"give 1 to {MAX_SYMBOLS_PER_SUBSCRIPTION} symbols", field="symbols")
+        # Subscribe before reading the current state so no update falls in between.
+        topics = [ticker_topic(venue, s) for s in unique]
+        async with services.bus.subscribe(*topics) as subscription:
+            for symbol in unique:
+                yield Ticker.of(venue, await services.market.ticker(venue, symbol))
+            async for message in paced(subscription, max_rate):
+                yield Ticker.of(*ticker_from_message(message.data))

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+import strawberry
+
+from engine.market import models
+
+
+@strawberry.type(description="A tradable instrument and its venue rules.")
+class Market:
+    venue: str
+    symbol: str
+    base: str
+    quote: str
+    price_tick: Decimal
+    qty_step: Decimal
+    min_qty: Decimal
+    min_notional: Decimal
+    maker_fee: Decimal = strawberry.field(description="Fraction, e.g. 0.001 = 0.1 %.")
+    taker_fee: Decimal
+
+    @classmethod
+    def of(cls, venue: str, m: models.Market) -> Market:
+        return cls(
+            venue=venue,
+            symbol=m.symbol,
+            base=m.base,
+            quote=m.quote,
+            price_tick=m.price_tick,
+            qty_step=m.qty_step,
+            min_qty=m.min_qty,
+            min_notional=m.min_notional,
+            maker_fee=m.maker_fee,
+            taker_fee=m.taker_fee,
+        )
+
+
+@strawberry.type(description="Best bid/ask, last price and rolling 24 h statistics.")
+class Ticker:
+    venue: str
+    symbol: str
+    bid: Decimal | None
+    ask: Decimal | None
+    last: Decimal
+    open_24h: Decimal
+    high_24h: Decimal
+    low_24h: Decimal
+    base_volume_24h: Decimal
+    quote_volume_24h: Decimal
+    change_pct_24h: Decimal
+    timestamp: datetime
+
+    @classmethod
+    def of(cls, venue: str, t: models.Ticker) -> Ticker:
+        return cls(
+            venue=venue,
+            symbol=t.symbol,
+            bid=t.bid,
+            ask=t.ask,
+            last=t.last,
+            open_24h=t.open_24h,
+            high_24h=t.high_24h,
+            low_24h=t.low_24h,
+            base_volume_24h=t.base_volume_24h,
+            quote_volume_24h=t.quote_volume_24h,
+            change_pct_24h=t.change_pct_24h.quantize(Decimal("0.0001")),
+            timestamp=t.timestamp,
+        )
+
+
+@strawberry.type(description="OHLCV bar; the last one of a series may still be forming.")
+class Candle:
+    open_time: datetime
+    open: Decimal
+    high: Decimal
+    low: Decimal
+    close: Decimal
+    volume: Decimal
+    closed: bool
+
+    @classmethod
+    def of(cls, c: models.Candle) -> Candle:
+        return cls(
+            open_time=c.open_time,
+            open=c.open,
+            high=c.high,
+            low=c.low,
+            close=c.close,
+            volume=c.volume,
+            closed=c.closed,
+        )

@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+import strawberry
+
+from schema.context import Info
+from schema.portfolio.types import Balance, ExchangeAccount
+
+
+@strawberry.type
+class PortfolioQuery:
+    @strawberry.field(description="The signed-in user's exchange accounts.")
+    async def exchange_accounts(self, info: Info) -> list[ExchangeAccount]:
+        principal = info.context.require_user()
+        found = await info.context.services.portfolio.accounts(principal.user_id)
+        return [ExchangeAccount.of(a) for a in found]
+
+    @strawberry.field(description="The signed-in user's balances across accounts.")
+    async def balances(self, info: Info) -> list[Balance]:
+        principal = info.context.require_user()
+        found = await info.context.services.portfolio.balances(principal.user_id)
+        return [Balance.of(b) for b in found]

@@ -1,0 +1,56 @@
+"""Strawberry's ASGI view with our context and graphql-transport-ws authentication."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.types.unset import UNSET, UnsetType
+
+from api.container import Services
+from api.errors import Unauthenticated
+from schema.context import Context, bearer_token
+
+
+class GraphQLView(GraphQL[Context, None]):
+    """Reads the running Services from `app.state.services` (set by the app's lifespan)."""
+
+    def __init__(self, schema: Any) -> None:
+        super().__init__(
+            schema,
+            graphql_ide="graphiql",
+            subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+            keep_alive=True,
+            keep_alive_interval=15,
+        )
+
+    async def get_context(
+        self, request: Request | WebSocket, response: Response | WebSocket
+    ) -> Context:
+        services: Services = request.app.state.services
+        context = Context(services=services, request=request, response=response)
+        if isinstance(request, Request):
+            await self._authenticate(context, request.headers.get("authorization"))
+        return context
+
+    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
+        params = context.connection_params or {}
+        token = params.get("authorization") or params.get("Authorization") or params.get("token")
+        await self._authenticate(context, token)
+        if context.auth_error is not None:
+            raise ConnectionRejectionError({"code": context.auth_error.code})
+        return UNSET
+
+    async def _authenticate(self, context: Context, header: object) -> None:
+        token = bearer_token(header)
+        if token is None:
+            return
+        try:
+            context.principal = await context.services.accounts.authenticate(token)
+        except Unauthenticated as exc:
+            context.auth_error = exc

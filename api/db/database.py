@@ -72,7 +72,7 @@ class Database:
             return False
         return True
 
-    async def upgrade(self, revision: str = "head") -> None:
+    async def upgrade(self, revision: str = "heads") -> None:
         """Apply Alembic migrations on this engine's connection."""
 
         def run(connection: Connection) -> None:

@@ -12,11 +12,13 @@ from api.db.database import Database
 from api.services.accounts import AccountService
 from api.services.demo import seed_demo
 from api.services.market import MarketService
+from api.services.orders import OrderService
 from api.services.portfolio import PortfolioService
 from api.services.venues import VenueRegistry
 from api.settings import Settings
 from api.tasks import stop_tasks
 from api.workers.market_feed import SimMarketFeed
+from api.workers.reconciler import Reconciler
 from engine.market.sim.venue import SimVenue
 
 log = logging.getLogger(__name__)
@@ -31,6 +33,8 @@ class Services:
     market: MarketService
     accounts: AccountService
     portfolio: PortfolioService
+    orders: OrderService
+    reconciler: Reconciler
     feed: SimMarketFeed
     _tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
@@ -58,6 +62,7 @@ async def start_services(settings: Settings, *, run_workers: bool = True) -> Ser
     venues = VenueRegistry(sim)
     accounts = AccountService(db, timedelta(hours=settings.session_ttl_hours))
     portfolio = PortfolioService(db, venues)
+    orders = OrderService(db, venues, bus)
     services = Services(
         settings=settings,
         db=db,
@@ -66,12 +71,20 @@ async def start_services(settings: Settings, *, run_workers: bool = True) -> Ser
         market=MarketService(venues),
         accounts=accounts,
         portfolio=portfolio,
-        feed=SimMarketFeed(sim, bus, settings.sim_tick_seconds),
+        orders=orders,
+        reconciler=Reconciler(orders),
+        feed=SimMarketFeed(
+            sim, bus, settings.sim_tick_seconds, on_account_events=orders.record_sim_events
+        ),
     )
     restored = await portfolio.restore_sim_accounts()
     if settings.demo_data and await seed_demo(db, accounts, portfolio):
         log.info("seeded demo data")
     log.info("restored %d simulated accounts", restored)
+    # Before the app serves requests (trading): every order left open or in doubt is resolved.
+    resolved = await services.reconciler.reconcile(grace=timedelta(0))
+    log.info("reconciled %d orders at start-up", resolved)
     if run_workers:
         services._tasks.append(asyncio.create_task(services.feed.run(), name="sim-market-feed"))
+        services._tasks.append(asyncio.create_task(services.reconciler.run(), name="reconciler"))
     return services

@@ -73,6 +73,9 @@ class WebAuthnCredential(SQLModel, table=True):
     friendly_name: str = Field(default="Passkey", max_length=80)
     created_at: datetime = _time()
     last_used_at: datetime | None = _time(nullable=True)
+    # Set when the authenticator's signature counter went backwards (a possible clone);
+    # a flagged passkey is refused for login and step-up until the user removes it.
+    clone_suspected_at: datetime | None = _time(nullable=True)
 
 
 class ExchangeAccount(SQLModel, table=True):
@@ -156,3 +159,41 @@ class BalanceRecord(SQLModel, table=True):
     free: Decimal = _money()
     used: Decimal = _money()
     updated_at: datetime = _time()
+
+
+class WebAuthnChallenge(SQLModel, table=True):
+    """One WebAuthn ceremony's challenge: issued once, consumed at most once, short-lived.
+
+    purpose "register" / "login": `nonce` is the whole challenge. purpose "step_up": the challenge
+    sent to the authenticator is nonce || action_digest (SHA-256 of the canonical action), bound
+    to the user and session that asked for it.
+    """
+
+    __tablename__ = "webauthn_challenges"
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
+    nonce: bytes = Field(sa_column=Column(LargeBinary, nullable=False, unique=True))
+    purpose: str = Field(max_length=16)  # register, login, step_up
+    user_id: str | None = Field(
+        default=None, foreign_key="users.id", index=True, max_length=32, ondelete="CASCADE"
+    )
+    session_id: str | None = Field(
+        default=None, foreign_key="sessions.id", max_length=32, ondelete="CASCADE"
+    )
+    action_kind: str | None = Field(default=None, max_length=40)
+    action_digest: bytes | None = Field(default=None, sa_column=Column(LargeBinary))
+    created_at: datetime = _time()
+    expires_at: datetime = _time(index=True)
+    consumed_at: datetime | None = _time(nullable=True)
+
+
+class RecoveryCode(SQLModel, table=True):
+    """A single-use account recovery code; only its SHA-256 is stored."""
+
+    __tablename__ = "recovery_codes"
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
+    user_id: str = Field(foreign_key="users.id", index=True, max_length=32, ondelete="CASCADE")
+    code_hash: str = Field(max_length=64, unique=True)
+    created_at: datetime = _time()
+    used_at: datetime | None = _time(nullable=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from api.db.models import ExchangeAccount, new_id
 from api.errors import NotFound
 from engine.exchanges.protocol import Exchange
 from engine.market.sim.venue import SimExchange, SimVenue
@@ -17,6 +18,10 @@ class VenueRegistry:
     def __init__(self, sim: SimVenue) -> None:
         self.sim = sim
         self._public: dict[str, Exchange] = {SIM: SimExchange(sim, _PUBLIC_SIM_ACCOUNT)}
+        self._accounts: dict[str, Exchange] = {}
+        # The sim venue lives in memory and numbers its trades from 1 again after a restart:
+        # stored trade ids get this per-run prefix so a new trade never looks like an old one.
+        self._sim_run = new_id()[:8]
 
     @property
     def venue_ids(self) -> list[str]:
@@ -33,6 +38,23 @@ class VenueRegistry:
         """Open (idempotently) a simulated account and return its exchange."""
         self.sim.open_account(account_id, balances)
         return SimExchange(self.sim, account_id)
+
+    def attach_account(self, account_id: str, exchange: Exchange) -> None:
+        """Serve `account_id` through `exchange` (a live venue adapter, or a test stand-in)."""
+        self._accounts[account_id] = exchange
+
+    def account_exchange(self, account: ExchangeAccount) -> Exchange:
+        """The exchange that trades for `account`."""
+        attached = self._accounts.get(account.id)
+        if attached is not None:
+            return attached
+        if account.venue == SIM:
+            return self.sim_account(account.id, {})
+        raise NotFound(f"venue {account.venue!r} is not connected", field="accountId")
+
+    def trade_key_prefix(self, venue: str) -> str:
+        """Prefix of stored trade ids for `venue` (see __init__)."""
+        return f"{self._sim_run}:" if venue == SIM else ""
 
     async def close(self) -> None:
         for exchange in self._public.values():

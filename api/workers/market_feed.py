@@ -4,18 +4,29 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 
 from api.bus import Bus, BusUnavailable
 from api.services.market import ticker_to_message, ticker_topic
 from api.services.venues import SIM
+from engine.market.sim.events import AccountEvents
 from engine.market.sim.venue import SimVenue
+
+AccountEventsHandler = Callable[[dict[str, AccountEvents]], Awaitable[None]]
 
 log = logging.getLogger(__name__)
 
 
 class SimMarketFeed:
-    def __init__(self, venue: SimVenue, bus: Bus, interval_s: float) -> None:
+    def __init__(
+        self,
+        venue: SimVenue,
+        bus: Bus,
+        interval_s: float,
+        on_account_events: AccountEventsHandler | None = None,
+    ) -> None:
         self.venue = venue
+        self.on_account_events = on_account_events
         self.bus = bus
         self.interval_s = interval_s
         self.steps = 0
@@ -24,6 +35,11 @@ class SimMarketFeed:
     async def step_and_publish(self) -> None:
         events = self.venue.step()
         self.steps += 1
+        if events.accounts and self.on_account_events is not None:
+            try:
+                await self.on_account_events(events.accounts)
+            except Exception:  # the reconciler catches up from the venue; keep the market going
+                log.exception("recording account events failed")
         try:
             for symbol, ticker in events.tickers.items():
                 await self.bus.publish(ticker_topic(SIM, symbol), ticker_to_message(SIM, ticker))

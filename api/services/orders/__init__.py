@@ -1,0 +1,8 @@
+"""The one order path: API, bots, alerts and copy trading all place orders through OrderService."""
+
+from __future__ import annotations
+
+from api.services.orders.records import orders_topic
+from api.services.orders.service import OrderPage, OrderService, PlaceOrder
+
+__all__ = ["OrderPage", "OrderService", "PlaceOrder", "orders_topic"]

@@ -1,0 +1,12 @@
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { Provider } from 'urql';
+import { useAuth } from '../auth/AuthContext';
+import { createApiClients } from './client';
+
+/** A fresh urql client (and websocket) per session token, so headers and connection_init always match it. */
+export function ApiProvider({ children }: { children: ReactNode }) {
+  const { token } = useAuth();
+  const clients = useMemo(() => createApiClients(token), [token]);
+  useEffect(() => () => void clients.ws.dispose(), [clients]);
+  return <Provider value={clients.client}>{children}</Provider>;
+}

@@ -1,0 +1,170 @@
+import { useEffect, useState } from 'react';
+import { Pressable, ScrollView, StyleSheet, Text, useWindowDimensions, View } from 'react-native';
+import { useTranslation } from 'react-i18next';
+import { useQuery, useSubscription } from 'urql';
+import { Stack, useLocalSearchParams } from 'expo-router';
+import { LineChart } from 'react-native-gifted-charts';
+import { CandlesQuery, TickerQuery, TickerSubscription, TimeframesQuery } from '../graphql/documents';
+import { errorKey } from '../graphql/errors';
+import { Empty, ErrorState, Loading } from '../components/States';
+import { formatNumber, formatPct, slugToSymbol } from '../format';
+import { useTheme } from '../theme';
+import { changeColor } from './MarketsScreen';
+
+export const CANDLE_LIMIT = 120;
+
+export default function MarketDetailScreen() {
+  const { t, i18n } = useTranslation();
+  const theme = useTheme();
+  const { width } = useWindowDimensions();
+  const params = useLocalSearchParams<{ symbol: string }>();
+  const symbol = slugToSymbol(String(params.symbol ?? ''));
+  const locale = i18n.language;
+
+  const [tickerRes, refetchTicker] = useQuery({ query: TickerQuery, variables: { symbol } });
+  const [live] = useSubscription({ query: TickerSubscription, variables: { symbols: [symbol], maxRate: 4 } });
+  const [tfRes] = useQuery({ query: TimeframesQuery });
+  const [timeframe, setTimeframe] = useState<string | null>(null);
+  useEffect(() => {
+    const first = tfRes.data?.timeframes[0];
+    if (!timeframe && first) setTimeframe(tfRes.data?.timeframes.includes('1m') ? '1m' : first);
+  }, [tfRes.data, timeframe]);
+  const [candlesRes, refetchCandles] = useQuery({
+    query: CandlesQuery,
+    variables: { symbol, timeframe: timeframe ?? '1m', limit: CANDLE_LIMIT },
+    pause: !timeframe,
+  });
+
+  const ticker = live.data?.ticker ?? tickerRes.data?.ticker;
+
+  if (tickerRes.fetching && !ticker) return <Loading />;
+  if (tickerRes.error && !ticker) {
+    return (
+      <ErrorState
+        message={t(errorKey(tickerRes.error) ?? 'errors.generic')}
+        onRetry={() => refetchTicker({ requestPolicy: 'network-only' })}
+      />
+    );
+  }
+  if (!ticker) return <Empty message={t('errors.NOT_FOUND')} />;
+
+  const candles = candlesRes.data?.candles ?? [];
+  const points = candles.map((c) => ({ value: Number(c.close) }));
+  const values = points.map((p) => p.value);
+  const min = values.length ? Math.min(...values) : 0;
+  const max = values.length ? Math.max(...values) : 0;
+  const chartWidth = Math.max(200, Math.min(width, 900) - 72);
+
+  const stat = (label: string, value: string, testID?: string) => (
+    <View style={styles.stat} accessible accessibilityLabel={`${label}: ${value}`}>
+      <Text style={{ color: theme.muted, fontSize: 12 }}>{label}</Text>
+      <Text style={{ color: theme.text, fontSize: 15 }} testID={testID}>
+        {value}
+      </Text>
+    </View>
+  );
+
+  return (
+    <ScrollView style={{ backgroundColor: theme.background }} contentContainerStyle={styles.content}>
+      <Stack.Screen options={{ title: symbol }} />
+      <Text accessibilityRole="header" style={[styles.title, { color: theme.text }]}>
+        {symbol}
+      </Text>
+      <View style={styles.headline} accessible accessibilityLabel={`${t('market.last')}: ${formatNumber(ticker.last, locale)}, ${t('market.change24h')}: ${formatPct(ticker.changePct24h, locale)}`}>
+        <Text style={[styles.last, { color: theme.text }]} testID="detail-last">
+          {formatNumber(ticker.last, locale)}
+        </Text>
+        <Text style={[styles.change, { color: changeColor(ticker.changePct24h, theme) }]} testID="detail-change">
+          {formatPct(ticker.changePct24h, locale)}
+        </Text>
+      </View>
+      <View style={styles.stats}>
+        {stat(t('market.bid'), formatNumber(ticker.bid, locale))}
+        {stat(t('market.ask'), formatNumber(ticker.ask, locale))}
+        {stat(t('market.high24h'), formatNumber(ticker.high24h, locale))}
+        {stat(t('market.low24h'), formatNumber(ticker.low24h, locale))}
+        {stat(t('market.volume24h'), formatNumber(ticker.baseVolume24h, locale, 2))}
+      </View>
+
+      <Text style={[styles.section, { color: theme.text }]}>{t('market.timeframe')}</Text>
+      <View style={styles.timeframes} accessibilityRole="radiogroup">
+        {(tfRes.data?.timeframes ?? []).map((tf) => {
+          const selected = tf === timeframe;
+          return (
+            <Pressable
+              key={tf}
+              accessibilityRole="radio"
+              accessibilityLabel={t('market.timeframeLabel', { timeframe: tf })}
+              accessibilityState={{ selected, checked: selected }}
+              onPress={() => setTimeframe(tf)}
+              style={[
+                styles.tf,
+                { borderColor: theme.accent, backgroundColor: selected ? theme.accent : 'transparent' },
+              ]}
+              testID={`timeframe-${tf}`}
+            >
+              <Text style={{ color: selected ? theme.onAccent : theme.accent, fontWeight: '600' }}>{tf}</Text>
+            </Pressable>
+          );
+        })}
+      </View>
+
+      <View style={styles.chart}>
+        {candlesRes.fetching && candles.length === 0 ? (
+          <Loading testID="candles-loading" />
+        ) : candlesRes.error && candles.length === 0 ? (
+          <ErrorState
+            message={t(errorKey(candlesRes.error) ?? 'errors.generic')}
+            onRetry={() => refetchCandles({ requestPolicy: 'network-only' })}
+          />
+        ) : points.length === 0 ? (
+          <Empty message={t('market.noCandles')} />
+        ) : (
+          <View
+            accessible
+            accessibilityRole="image"
+            accessibilityLabel={t('market.chartLabel', { symbol, timeframe, count: points.length })}
+            testID="candles-chart"
+          >
+            <LineChart
+              data={points}
+              width={chartWidth}
+              height={220}
+              adjustToWidth
+              hideDataPoints
+              areaChart
+              curved={false}
+              color={theme.accent}
+              startFillColor={theme.accent}
+              endFillColor={theme.background}
+              startOpacity={0.3}
+              endOpacity={0}
+              yAxisOffset={min - (max - min) * 0.05}
+              yAxisTextStyle={{ color: theme.muted, fontSize: 10 }}
+              xAxisColor={theme.border}
+              yAxisColor={theme.border}
+              rulesColor={theme.border}
+              noOfSections={4}
+              initialSpacing={0}
+              isAnimated={false}
+            />
+          </View>
+        )}
+      </View>
+    </ScrollView>
+  );
+}
+
+const styles = StyleSheet.create({
+  content: { padding: 16, paddingBottom: 48 },
+  title: { fontSize: 22, fontWeight: '700' },
+  headline: { flexDirection: 'row', alignItems: 'baseline', marginTop: 8, gap: 12 },
+  last: { fontSize: 32, fontWeight: '700', fontVariant: ['tabular-nums'] },
+  change: { fontSize: 18, fontWeight: '600' },
+  stats: { flexDirection: 'row', flexWrap: 'wrap', marginTop: 12 },
+  stat: { width: '33%', paddingVertical: 6 },
+  section: { fontSize: 16, fontWeight: '600', marginTop: 16, marginBottom: 8 },
+  timeframes: { flexDirection: 'row', flexWrap: 'wrap', gap: 8 },
+  tf: { minHeight: 44, minWidth: 52, borderWidth: 1, borderRadius: 8, alignItems: 'center', justifyContent: 'center', paddingHorizontal: 10 },
+  chart: { marginTop: 16, minHeight: 240 },
+});

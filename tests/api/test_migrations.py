@@ -20,6 +20,8 @@ EXPECTED_TABLES = {
     "orders",
     "fills",
     "balances",
+    "webauthn_challenges",
+    "recovery_codes",
     "alembic_version",
 }
 

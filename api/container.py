@@ -7,13 +7,20 @@ import logging
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from api.auth.webauthn import RelyingParty
 from api.bus import Bus, create_bus
 from api.db.database import Database
 from api.services.accounts import AccountService
+from api.services.challenges import ChallengeStore
+from api.services.credentials import CredentialStore
 from api.services.demo import seed_demo
 from api.services.market import MarketService
 from api.services.orders import OrderService
+from api.services.passkeys import PasskeyService
 from api.services.portfolio import PortfolioService
+from api.services.recovery_codes import RecoveryCodeStore
+from api.services.step_up import StepUpGuard
+from api.services.trading_grants import TradingGrantService
 from api.services.venues import VenueRegistry
 from api.settings import Settings
 from api.tasks import stop_tasks
@@ -36,6 +43,9 @@ class Services:
     orders: OrderService
     reconciler: Reconciler
     feed: SimMarketFeed
+    step_up: StepUpGuard
+    passkeys: PasskeyService
+    trading_grants: TradingGrantService
     _tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
     async def close(self) -> None:
@@ -62,7 +72,20 @@ async def start_services(settings: Settings, *, run_workers: bool = True) -> Ser
     venues = VenueRegistry(sim)
     accounts = AccountService(db, timedelta(hours=settings.session_ttl_hours))
     portfolio = PortfolioService(db, venues)
-    orders = OrderService(db, venues, bus)
+    relying_party = RelyingParty.from_settings(settings)
+    challenges = ChallengeStore(db)
+    credentials = CredentialStore(db)
+    step_up = StepUpGuard(
+        relying_party,
+        challenges,
+        credentials,
+        paper_trading_needs_step_up=settings.step_up_paper_trading,
+    )
+    passkeys = PasskeyService(
+        relying_party, accounts, challenges, credentials, RecoveryCodeStore(db), step_up
+    )
+    trading_grants = TradingGrantService(db, step_up)
+    orders = OrderService(db, venues, bus, authorizer=trading_grants)
     services = Services(
         settings=settings,
         db=db,
@@ -74,8 +97,11 @@ async def start_services(settings: Settings, *, run_workers: bool = True) -> Ser
         orders=orders,
         reconciler=Reconciler(orders),
         feed=SimMarketFeed(
-            sim, bus, settings.sim_tick_seconds, on_account_events=orders.record_sim_events
+            sim, bus, settings.sim_tick_seconds, on_account_events=orders.recorder.record_sim_events
         ),
+        step_up=step_up,
+        passkeys=passkeys,
+        trading_grants=trading_grants,
     )
     restored = await portfolio.restore_sim_accounts()
     if settings.demo_data and await seed_demo(db, accounts, portfolio):

@@ -30,6 +30,12 @@ class Settings(BaseSettings):
     webauthn_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=lambda: ["http://localhost:8000", "http://localhost:8081"]
     )
+    # Step-up on the simulated (paper) venue; live venues always require it. Off: demos only.
+    step_up_paper_trading: bool = True
+    # Comma-separated browser origins allowed to call the API (the app's web build in dev).
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["http://localhost:8081", "http://127.0.0.1:8081"]
+    )
     log_level: Literal["debug", "info", "warning", "error"] = "info"
     # Simulated venue: seed (same seed, same market) and seconds between simulation steps.
     sim_seed: int = 7
@@ -49,7 +55,7 @@ class Settings(BaseSettings):
     def _lower(cls, value: object) -> object:
         return value.lower() if isinstance(value, str) else value
 
-    @field_validator("webauthn_origins", mode="before")
+    @field_validator("webauthn_origins", "cors_origins", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:
         if isinstance(value, str):

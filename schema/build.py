@@ -16,17 +16,22 @@ from strawberry.types import ExecutionContext
 
 from schema.accounts.mutations import AccountMutation
 from schema.accounts.queries import AccountQuery
+from schema.auth.mutations import AuthMutation
+from schema.auth.queries import AuthQuery
 from schema.errors import ErrorCodes
 from schema.market.queries import MarketQuery
 from schema.market.subscriptions import MarketSubscription
 from schema.portfolio.queries import PortfolioQuery
 from schema.scalars import DecimalScalar
+from schema.trading.mutations import TradingMutation
+from schema.trading.queries import TradingQuery
+from schema.trading.subscriptions import TradingSubscription
 
 SDL_PATH = Path(__file__).parent / "schema.graphql"
 
-Query = merge_types("Query", (MarketQuery, AccountQuery, PortfolioQuery))
-Mutation = merge_types("Mutation", (AccountMutation,))
-Subscription = merge_types("Subscription", (MarketSubscription,))
+Query = merge_types("Query", (MarketQuery, AccountQuery, PortfolioQuery, TradingQuery, AuthQuery))
+Mutation = merge_types("Mutation", (AccountMutation, TradingMutation, AuthMutation))
+Subscription = merge_types("Subscription", (MarketSubscription, TradingSubscription))
 
 
 class Schema(strawberry.Schema):

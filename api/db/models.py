@@ -197,3 +197,23 @@ class RecoveryCode(SQLModel, table=True):
     code_hash: str = Field(max_length=64, unique=True)
     created_at: datetime = _time()
     used_at: datetime | None = _time(nullable=True)
+
+
+class TradingGrant(SQLModel, table=True):
+    """One step-up buys a bounded window of orders: at most `max_orders` orders and
+    `max_notional` (quote currency) on one account until `expires_at` (≤ 15 min), optionally only
+    for `symbols`. Never covers bot control or key changes."""
+
+    __tablename__ = "trading_grants"
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
+    user_id: str = Field(foreign_key="users.id", index=True, max_length=32, ondelete="CASCADE")
+    account_id: str = Field(max_length=32)
+    symbols: str = Field(default="", max_length=400)  # comma-separated; empty: any symbol
+    max_orders: int
+    max_notional: Decimal = _money()
+    orders_used: int = 0
+    notional_used: Decimal = _money()
+    created_at: datetime = _time()
+    expires_at: datetime = _time()
+    revoked_at: datetime | None = _time(nullable=True)

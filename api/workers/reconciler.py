@@ -10,6 +10,8 @@ when the venue does not know an order:
   or a live venue's expiry): `canceled`, with the reason. Fills it had are kept.
 
 Fills are read with fetch_my_trades and inserted once (unique per account and trade id).
+An account whose reconciliation fails (venue unreachable ...) cannot place orders until a later
+run succeeds (ACCOUNT_NOT_RECONCILED); cancelling stays allowed.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from datetime import timedelta
 from sqlmodel import col, select
 
 from api.db.models import ExchangeAccount, Order, utcnow
+from api.errors import ApiError
 from api.services.orders import OrderService
 from api.services.orders.records import finish, orders_by_client_id
 from engine.exchanges.errors import ExchangeError, OrderNotFound
@@ -61,12 +64,18 @@ class Reconciler:
             if order.status in UNSENT and order.updated_at > cutoff:
                 continue  # its submit may still be in flight
             by_account.setdefault(account.id, (account, []))[1].append(order)
+        for account_id in list(self.orders.unreconciled):
+            if account_id not in by_account:  # nothing left in doubt there
+                del self.orders.unreconciled[account_id]
         changed = 0
         for account, orders in by_account.values():
             try:
                 changed += await self._reconcile_account(account, orders)
-            except ExchangeError as exc:
+            except (ExchangeError, ApiError) as exc:  # venue down, or not connected (yet)
                 log.warning("reconciling account %s failed, retrying later: %s", account.id, exc)
+                self.orders.unreconciled[account.id] = getattr(exc, "code", "EXCHANGE_ERROR")
+            else:
+                self.orders.unreconciled.pop(account.id, None)
         return changed
 
     async def _reconcile_account(self, account: ExchangeAccount, orders: list[Order]) -> int:
@@ -82,7 +91,7 @@ class Reconciler:
                 seen.append(found)
         fills = await exchange.fetch_my_trades()
         async with service.db.session() as session:
-            changed = await service.record_account_state(
+            changed = await service.recorder.record_account_state(
                 session, account.id, seen, fills, account.venue
             )
             stored = await orders_by_client_id(
@@ -96,7 +105,7 @@ class Reconciler:
                     finish(order, OrderStatus.CANCELED, DROPPED)
                 changed.append(order)
             await session.commit()
-        await service.publish(changed)
+        await service.recorder.publish(changed)
         return len(changed)
 
     async def run(self) -> None:

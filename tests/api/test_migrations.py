@@ -22,6 +22,7 @@ EXPECTED_TABLES = {
     "balances",
     "webauthn_challenges",
     "recovery_codes",
+    "trading_grants",
     "alembic_version",
 }
 

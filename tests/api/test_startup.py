@@ -108,3 +108,18 @@ async def test_healthz_reports_database_bus_and_market(client: httpx.AsyncClient
     assert body["database"]["ok"] is True
     assert body["bus"]["ok"] is True
     assert body["market"]["venue"] == "sim"
+
+
+async def test_cors_allows_the_app_web_origin_only(client: httpx.AsyncClient) -> None:
+    def preflight(origin: str) -> dict[str, str]:
+        return {
+            "Origin": origin,
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "authorization,content-type",
+        }
+
+    allowed = await client.options("/graphql", headers=preflight("http://localhost:8081"))
+    assert allowed.status_code == 200
+    assert allowed.headers["access-control-allow-origin"] == "http://localhost:8081"
+    refused = await client.options("/graphql", headers=preflight("https://evil.example"))
+    assert "access-control-allow-origin" not in refused.headers

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 from api.services.orders.records import orders_topic
-from api.services.orders.service import OrderPage, OrderService, PlaceOrder
+from api.services.orders.service import (
+    AccountNotReconciled,
+    OrderPage,
+    OrderService,
+    PlaceOrder,
+)
 
-__all__ = ["OrderPage", "OrderService", "PlaceOrder", "orders_topic"]
+__all__ = ["AccountNotReconciled", "OrderPage", "OrderService", "PlaceOrder", "orders_topic"]

@@ -79,14 +79,19 @@ async def insert_fills(
         }
         for fill in fills
     ]
-    if not rows:
-        return 0
-    dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    connection = await session.connection()
+    insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
     table = FillRecord.__table__  # type: ignore[attr-defined]
-    statement = insert(table).on_conflict_do_nothing(index_elements=["account_id", "trade_id"])
-    result = await session.execute(statement, rows)
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    inserted = 0
+    for row in rows:  # one statement per fill: rowcount then says whether it was new
+        statement = (
+            insert(table)
+            .values(row)
+            .on_conflict_do_nothing(index_elements=["account_id", "trade_id"])
+        )
+        result = await connection.execute(statement)
+        inserted += max(0, result.rowcount or 0)
+    return inserted
 
 
 async def save_balances(
@@ -116,9 +121,12 @@ async def orders_by_client_id(
     if not client_order_ids:
         return {}
     found = await session.exec(
-        select(Order).where(
+        select(Order)
+        .where(
             col(Order.account_id) == account_id,
             col(Order.client_order_id).in_(list(client_order_ids)),
         )
+        .order_by(col(Order.id))  # one lock order for every writer
+        .with_for_update()  # writers read-modify-write: the latest venue state must win
     )
     return {o.client_order_id: o for o in found.all()}

@@ -1,4 +1,4 @@
-"""Placing and cancelling orders, and recording what the venue reports about them.
+"""Placing, cancelling and reading orders (what venues report: recorder.py).
 
 Placing: validate (nothing is stored on failure), write the row `pending_submit` and COMMIT,
 then send it once with its client order id. A network failure after sending leaves the row
@@ -7,48 +7,45 @@ then send it once with its client order id. A network failure after sending leav
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any, Protocol
 
 from sqlalchemy import and_, or_
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from api.bus import Bus, BusUnavailable
+from api.bus import Bus
 from api.db.database import Database
 from api.db.models import ExchangeAccount, FillRecord, Order, new_id
-from api.errors import Conflict, NotFound
+from api.errors import ApiError, Conflict, NotFound
 from api.services.accounts import Principal
 from api.services.orders import validation
 from api.services.orders.pages import Page, check_first, decode_cursor, encode_cursor
-from api.services.orders.records import (
-    apply_venue_order,
-    finish,
-    insert_fills,
-    orders_by_client_id,
-    orders_topic,
-    save_balances,
-)
-from api.services.venues import SIM, VenueRegistry
-from engine.exchanges.errors import ExchangeError, NetworkError
+from api.services.orders.recorder import OrderRecorder
+from api.services.orders.records import apply_venue_order, finish, orders_by_client_id
+from api.services.venues import VenueRegistry
+from engine.exchanges.errors import ExchangeError, NetworkError, OrderNotFound
 from engine.exchanges.protocol import Exchange
 from engine.market.models import Side
-from engine.market.sim.events import AccountEvents
 from engine.trading.models import (
     ExchangeOrder,
-    Fill,
     OrderRequest,
     OrderStatus,
     OrderType,
     TimeInForce,
 )
 
-log = logging.getLogger(__name__)
-
 OPEN_STATUSES = (OrderStatus.OPEN.value, OrderStatus.PARTIALLY_FILLED.value)
+IN_DOUBT = (OrderStatus.PENDING_SUBMIT.value, OrderStatus.UNKNOWN.value)
+
+
+class AccountNotReconciled(ApiError):
+    """Placing is refused until the account's non-final orders are resolved with the venue."""
+
+    code = "ACCOUNT_NOT_RECONCILED"
 
 
 @dataclass(frozen=True)
@@ -76,16 +73,57 @@ class PlaceOrder:
 
 OrderPage = Page[Order]
 
+# Orders a person asks for directly need their own step-up (or a trading grant); orders from a
+# bot, alert or copy relationship were authorised when that was started or armed.
+USER_SOURCES = frozenset({"api", "push"})
+
+
+class OrderAuthorizer(Protocol):
+    async def authorize_order(
+        self,
+        principal: Principal,
+        action: dict[str, Any],
+        assertion: str | None,
+        *,
+        notional: Decimal,
+    ) -> object: ...
+
+
+def order_action(account: ExchangeAccount, request: PlaceOrder) -> dict[str, Any]:
+    """The step-up action an order is bound to (same fields the app sends to stepUpChallenge)."""
+    return {
+        "kind": "placeOrder",
+        "account": account.id,
+        "venue": account.venue,
+        "symbol": request.symbol,
+        "side": request.side.value,
+        "type": request.type.value,
+        "timeInForce": request.time_in_force.value,
+        "qty": request.qty,
+        "price": request.price,
+    }
+
 
 class OrderService:
-    def __init__(self, db: Database, venues: VenueRegistry, bus: Bus) -> None:
+    def __init__(
+        self, db: Database, venues: VenueRegistry, bus: Bus, authorizer: OrderAuthorizer
+    ) -> None:
         self.db = db
         self.venues = venues
-        self.bus = bus
+        self.authorizer = authorizer
+        self.recorder = OrderRecorder(db, venues, bus)
+        # account id -> why its last reconciliation failed; set and cleared by the Reconciler.
+        self.unreconciled: dict[str, str] = {}
 
     # -- placing -------------------------------------------------------------------------
-    async def place_order(self, principal: Principal, request: PlaceOrder) -> Order:
-        """The order as stored after one submit attempt (its status may be `unknown`)."""
+    async def place_order(
+        self, principal: Principal, request: PlaceOrder, step_up: str | None = None
+    ) -> Order:
+        """The order as stored after one submit attempt (its status may be `unknown`).
+
+        Order of checks: an idempotent replay returns the stored order; then validation; then
+        the step-up (so a rejected order does not use up the user's assertion); only then is
+        anything written. `step_up` is the WebAuthn assertion JSON bound to this exact order."""
         user_id = principal.user_id
         if request.client_order_id is not None:
             validation.check_client_order_id(request.client_order_id)
@@ -94,8 +132,21 @@ class OrderService:
             existing = await self._by_client_id(account.id, request.client_order_id)
             if existing is not None:
                 return self._replay(existing, request)
+        if account.id in self.unreconciled:
+            raise AccountNotReconciled(
+                "this account's open orders could not be checked with the venue "
+                f"({self.unreconciled[account.id]}); try again shortly",
+                field="accountId",
+            )
         exchange = self.venues.account_exchange(account)
-        await self._validate(exchange, request)
+        reference = await self._validate(exchange, request)
+        if request.source in USER_SOURCES:
+            await self.authorizer.authorize_order(
+                principal,
+                order_action(account, request),
+                step_up,
+                notional=request.qty * (request.price or reference),
+            )
         order = Order(
             user_id=user_id,
             account_id=account.id,
@@ -120,8 +171,7 @@ class OrderService:
                 if existing is None:
                     raise
                 return self._replay(existing, request)
-        await self._submit(exchange, order, request)
-        return order
+        return await self._submit(exchange, order, request)
 
     def _replay(self, existing: Order, request: PlaceOrder) -> Order:
         if request.same_as(existing):
@@ -132,7 +182,8 @@ class OrderService:
             orderId=existing.id,
         )
 
-    async def _validate(self, exchange: Exchange, request: PlaceOrder) -> None:
+    async def _validate(self, exchange: Exchange, request: PlaceOrder) -> Decimal:
+        """Check the order against market rules and funds; the reference price it used."""
         markets = await exchange.load_markets()
         market = markets.get(request.symbol)
         if market is None:
@@ -141,7 +192,6 @@ class OrderService:
         reference = (ticker.ask if request.side is Side.BUY else ticker.bid) or ticker.last
         validation.check_rules(
             market,
-            request.side,
             request.type,
             request.time_in_force,
             request.qty,
@@ -152,8 +202,9 @@ class OrderService:
             market, request.side, request.qty, request.price, reference
         )
         validation.check_funds(await exchange.fetch_balance(), currency, needed)
+        return reference
 
-    async def _submit(self, exchange: Exchange, order: Order, request: PlaceOrder) -> None:
+    async def _submit(self, exchange: Exchange, order: Order, request: PlaceOrder) -> Order:
         venue_request = OrderRequest(
             client_order_id=order.client_order_id,
             symbol=request.symbol,
@@ -163,20 +214,26 @@ class OrderService:
             price=request.price,
             time_in_force=request.time_in_force,
         )
+        venue_order: ExchangeOrder | None = None
+        outcome: tuple[OrderStatus, str] | None = None
+        try:
+            venue_order = await exchange.create_order(venue_request)
+        except NetworkError as exc:
+            # It may or may not have reached the venue: only reconciliation can tell.
+            outcome = (OrderStatus.UNKNOWN, f"no answer from the venue: {exc}")
+        except ExchangeError as exc:
+            outcome = (OrderStatus.REJECTED, str(exc) or exc.code)
         async with self.db.session() as session:
-            session.add(order)
-            try:
-                venue_order = await exchange.create_order(venue_request)
-            except NetworkError as exc:
-                # It may or may not have reached the venue: only reconciliation can tell.
-                finish(order, OrderStatus.UNKNOWN, f"no answer from the venue: {exc}")
-            except ExchangeError as exc:
-                finish(order, OrderStatus.REJECTED, str(exc) or exc.code)
-            else:
-                apply_venue_order(order, venue_order)
-            await self._save_balances(session, exchange, order.user_id, order.account_id)
+            # The market feed may have recorded newer state meanwhile: apply onto the stored row.
+            row = await _locked(session, order.id)
+            if venue_order is not None:
+                apply_venue_order(row, venue_order)
+            elif outcome is not None and row.status == OrderStatus.PENDING_SUBMIT.value:
+                finish(row, *outcome)
+            await self.recorder.save_balances(session, exchange, row.user_id, row.account_id)
             await session.commit()
-        await self.publish([order])
+        await self.recorder.publish([row])
+        return row
 
     # -- cancelling ----------------------------------------------------------------------
     async def cancel_order(self, principal: Principal, order_id: str) -> Order:
@@ -206,15 +263,23 @@ class OrderService:
             if account is None:
                 raise NotFound("no such order", field="id")
             exchange = self.venues.account_exchange(account)
-            venue_order = await exchange.cancel_order(
-                order.symbol, client_order_id=order.client_order_id
-            )
-            session.add(order)
-            apply_venue_order(order, venue_order)
-            await self._save_balances(session, exchange, order.user_id, order.account_id)
+            try:
+                venue_order = await exchange.cancel_order(
+                    order.symbol, client_order_id=order.client_order_id
+                )
+            except OrderNotFound:
+                if order.status not in IN_DOUBT:
+                    raise
+                raise Conflict(
+                    "the venue does not know this order yet; reconciliation resolves it",
+                    field="id",
+                ) from None
+            row = await _locked(session, order.id)
+            apply_venue_order(row, venue_order)
+            await self.recorder.save_balances(session, exchange, row.user_id, row.account_id)
             await session.commit()
-        await self.publish([order])
-        return order
+        await self.recorder.publish([row])
+        return row
 
     # -- reading -------------------------------------------------------------------------
     async def order(self, user_id: str, order_id: str) -> Order:
@@ -281,76 +346,6 @@ class OrderService:
             len(rows) > first,
         )
 
-    # -- what the venue reports ----------------------------------------------------------
-    async def record_sim_events(self, accounts: dict[str, AccountEvents]) -> None:
-        await self.record_venue_events(SIM, accounts)
-
-    async def record_venue_events(self, venue: str, accounts: dict[str, AccountEvents]) -> None:
-        """Persist one venue step's order changes and fills (one transaction), then publish."""
-        changed: list[Order] = []
-        async with self.db.session() as session:
-            for account_id, events in accounts.items():
-                changed += await self.record_account_state(
-                    session, account_id, events.orders, events.fills, venue
-                )
-            await session.commit()
-        await self.publish(changed)
-
-    async def record_account_state(
-        self,
-        session: AsyncSession,
-        account_id: str,
-        venue_orders: Sequence[ExchangeOrder],
-        fills: Sequence[Fill],
-        venue: str,
-    ) -> list[Order]:
-        """Apply venue orders and fills of one account to our rows; returns the changed orders.
-
-        Orders and fills we did not place (unknown client order ids) are ignored.
-        """
-        ids = {o.client_order_id for o in venue_orders} | {f.client_order_id for f in fills}
-        rows = await orders_by_client_id(session, account_id, sorted(ids))
-        if not rows:
-            return []
-        prefix = self.venues.trade_key_prefix(venue)
-        changed: dict[str, Order] = {}
-        for fill in fills:
-            order = rows.get(fill.client_order_id)
-            if order is not None and await insert_fills(session, order, [fill], prefix):
-                changed[order.id] = order
-        for venue_order in venue_orders:
-            order = rows.get(venue_order.client_order_id)
-            if order is not None and apply_venue_order(order, venue_order):
-                session.add(order)
-                changed[order.id] = order
-        account = await session.get(ExchangeAccount, account_id)
-        if account is not None and changed:
-            exchange = self.venues.account_exchange(account)
-            await self._save_balances(session, exchange, account.user_id, account_id)
-        return list(changed.values())
-
-    async def _save_balances(
-        self, session: AsyncSession, exchange: Exchange, user_id: str, account_id: str
-    ) -> None:
-        try:
-            balances = await exchange.fetch_balance()
-        except ExchangeError as exc:  # the next update or reconciliation saves them
-            log.warning("could not read balances of account %s: %s", account_id, exc)
-            return
-        await save_balances(session, user_id, account_id, balances)
-
-    async def publish(self, orders: Sequence[Order]) -> None:
-        """Tell subscribers which orders changed (key: order id, so the latest state wins)."""
-        try:
-            for order in orders:
-                await self.bus.publish(
-                    orders_topic(order.user_id),
-                    {"id": order.id, "status": order.status},
-                    key=order.id,
-                )
-        except BusUnavailable as exc:  # the rows are stored; clients re-read on reconnect
-            log.warning("bus unavailable, order updates not published: %s", exc)
-
     # -- helpers -------------------------------------------------------------------------
     async def _account(self, user_id: str, account_id: str) -> ExchangeAccount:
         async with self.db.session() as session:
@@ -363,3 +358,10 @@ class OrderService:
         async with self.db.session() as session:
             found = await orders_by_client_id(session, account_id, [client_order_id])
         return found.get(client_order_id)
+
+
+async def _locked(session: AsyncSession, order_id: str) -> Order:
+    row = await session.get(Order, order_id, with_for_update=True)
+    if row is None:  # deleted with its account meanwhile
+        raise NotFound("no such order", field="id")
+    return row

@@ -31,7 +31,6 @@ def _on_grid(value: Decimal, step: Decimal) -> bool:
 
 def check_rules(
     market: Market,
-    side: Side,
     type_: OrderType,
     time_in_force: TimeInForce,
     qty: Decimal,
@@ -63,7 +62,6 @@ def check_rules(
             f"order value {notional} is below the minimum {market.min_notional} {market.quote}",
             field="qty",
         )
-    del side  # both sides share the rules; funds differ (check_funds)
 
 
 def required_funds(

@@ -5,8 +5,8 @@ import { createApiClients } from './client';
 
 /** A fresh urql client (and websocket) per session token, so headers and connection_init always match it. */
 export function ApiProvider({ children }: { children: ReactNode }) {
-  const { token } = useAuth();
-  const clients = useMemo(() => createApiClients(token), [token]);
+  const { token, signOut } = useAuth();
+  const clients = useMemo(() => createApiClients(token, () => void signOut()), [token, signOut]);
   useEffect(() => () => void clients.ws.dispose(), [clients]);
   return <Provider value={clients.client}>{children}</Provider>;
 }

@@ -1,4 +1,4 @@
-import { Client, cacheExchange, fetchExchange, subscriptionExchange } from 'urql';
+import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import { graphqlHttpUrl, graphqlWsUrl } from '../config';
 
@@ -18,18 +18,32 @@ export function connectionParams(token: string | null): Record<string, string> {
   return value ? { authorization: value } : {};
 }
 
-/** urql over HTTP for queries/mutations and graphql-ws for subscriptions, both carrying the token. */
-export function createApiClients(token: string | null): ApiClients {
+/**
+ * urql over HTTP for queries/mutations and graphql-ws for subscriptions, both carrying the token.
+ * `onSessionEnded` runs when the server answers UNAUTHENTICATED to a request made with a token
+ * (expired or revoked session), so the app can drop it and go back to login.
+ */
+export function createApiClients(token: string | null, onSessionEnded?: () => void): ApiClients {
   const ws = createWsClient({
     url: graphqlWsUrl(),
     connectionParams: () => connectionParams(token),
     lazy: true,
     retryAttempts: Infinity,
-    shouldRetry: () => true,
+    // Reconnect after network drops, but not when the server refused the session (4401/4403).
+    shouldRetry: (e) => !(isCloseEvent(e) && (e.code === 4401 || e.code === 4403)),
   });
   const client = new Client({
     url: graphqlHttpUrl(),
+    // POST always: the token never ends up in URLs or logs.
+    preferGetMethod: false,
     exchanges: [
+      mapExchange({
+        onError(error) {
+          if (token && onSessionEnded && error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
+            onSessionEnded();
+          }
+        },
+      }),
       cacheExchange,
       fetchExchange,
       subscriptionExchange({
@@ -44,10 +58,15 @@ export function createApiClients(token: string | null): ApiClients {
         },
       }),
     ],
-    fetchOptions: () => {
+    fetchOptions: (): RequestInit => {
       const authorization = bearer(token);
-      return { headers: authorization ? { authorization } : {} };
+      const headers: Record<string, string> = authorization ? { authorization } : {};
+      return { headers };
     },
   });
   return { client, ws };
+}
+
+function isCloseEvent(e: unknown): e is { code: number } {
+  return typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'number';
 }

@@ -53,7 +53,8 @@ export default function MarketDetailScreen() {
   const values = points.map((p) => p.value);
   const min = values.length ? Math.min(...values) : 0;
   const max = values.length ? Math.max(...values) : 0;
-  const chartWidth = Math.max(200, Math.min(width, 900) - 72);
+  // Screen width less the scroll padding (2 × 16), the y-axis labels (64) and a small right margin.
+  const chartWidth = Math.max(200, Math.min(width, 900) - 32 - 64 - 16);
 
   const stat = (label: string, value: string, testID?: string) => (
     <View style={styles.stat} accessible accessibilityLabel={`${label}: ${value}`}>
@@ -141,6 +142,8 @@ export default function MarketDetailScreen() {
               endOpacity={0}
               yAxisOffset={min - (max - min) * 0.05}
               yAxisTextStyle={{ color: theme.muted, fontSize: 10 }}
+              yAxisLabelWidth={64}
+              formatYLabel={(label: string) => formatNumber(label, locale, 2)}
               xAxisColor={theme.border}
               yAxisColor={theme.border}
               rulesColor={theme.border}

@@ -21,9 +21,7 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     with op.batch_alter_table("webauthn_credentials", schema=None) as batch_op:
         batch_op.add_column(
-            sa.Column(
-                "clone_suspected_at", api.db.types.UtcDateTime(timezone=True), nullable=True
-            )
+            sa.Column("clone_suspected_at", api.db.types.UtcDateTime(timezone=True), nullable=True)
         )
 
     op.create_table(
@@ -65,8 +63,30 @@ def upgrade() -> None:
     with op.batch_alter_table("recovery_codes", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_recovery_codes_user_id"), ["user_id"], unique=False)
 
+    op.create_table(
+        "trading_grants",
+        sa.Column("id", sa.String(length=32), nullable=False),
+        sa.Column("user_id", sa.String(length=32), nullable=False),
+        sa.Column("account_id", sa.String(length=32), nullable=False),
+        sa.Column("symbols", sa.String(length=400), nullable=False),
+        sa.Column("max_orders", sa.Integer(), nullable=False),
+        sa.Column("max_notional", api.db.types.Money(), nullable=False),
+        sa.Column("orders_used", sa.Integer(), nullable=False),
+        sa.Column("notional_used", api.db.types.Money(), nullable=False),
+        sa.Column("created_at", api.db.types.UtcDateTime(timezone=True), nullable=False),
+        sa.Column("expires_at", api.db.types.UtcDateTime(timezone=True), nullable=False),
+        sa.Column("revoked_at", api.db.types.UtcDateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(["user_id"], ["users.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("trading_grants", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_trading_grants_user_id"), ["user_id"], unique=False)
+
 
 def downgrade() -> None:
+    with op.batch_alter_table("trading_grants", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_trading_grants_user_id"))
+    op.drop_table("trading_grants")
     with op.batch_alter_table("recovery_codes", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_recovery_codes_user_id"))
     op.drop_table("recovery_codes")

@@ -1,0 +1,75 @@
+import { act, fireEvent, screen } from '@testing-library/react-native';
+import { makeSubject } from 'wonka';
+import MarketsScreen, { MARKETS_MAX_RATE } from '../src/screens/MarketsScreen';
+import { light } from '../src/theme';
+import { calls, data, gqlError, mockClient, networkError, pending, renderWith } from './helpers';
+import { mockRouter } from './routerMock';
+import { markets, ticker } from './fixtures';
+
+jest.mock('expo-router', () => ({
+  useRouter: () => require('./routerMock').mockRouter,
+}));
+
+beforeEach(() => jest.clearAllMocks());
+
+test('shows a loading state', async () => {
+  const { client } = mockClient({ Markets: pending() });
+  await renderWith(<MarketsScreen />, client);
+  expect(screen.getByTestId('loading')).toBeOnTheScreen();
+});
+
+test('shows an error with retry', async () => {
+  const { client, run } = mockClient({ Markets: networkError() });
+  await renderWith(<MarketsScreen />, client);
+  expect(screen.getByRole('alert')).toHaveTextContent(/Cannot reach the server/);
+  await fireEvent.press(screen.getByRole('button', { name: 'Retry' }));
+  expect(calls(run, 'Markets').length).toBeGreaterThan(1);
+});
+
+test('shows session errors by code', async () => {
+  const { client } = mockClient({ Markets: gqlError('UNAUTHENTICATED') });
+  await renderWith(<MarketsScreen />, client);
+  expect(screen.getByRole('alert')).toHaveTextContent(/session has ended/);
+});
+
+test('shows an empty state', async () => {
+  const { client } = mockClient({ Markets: data({ markets: [] }) });
+  await renderWith(<MarketsScreen />, client);
+  expect(screen.getByText('No markets available.')).toBeOnTheScreen();
+});
+
+test('lists markets and applies live ticker updates with colors', async () => {
+  const live = makeSubject<unknown>();
+  const { client, run } = mockClient({ Markets: data({ markets }), LiveTicker: () => live.source });
+  await renderWith(<MarketsScreen />, client);
+
+  expect(screen.getByText('BTC/USDT')).toBeOnTheScreen();
+  expect(screen.getByTestId('price-BTC/USDT')).toHaveTextContent('—');
+
+  const [[sub]] = calls(run, 'LiveTicker');
+  expect(sub.variables).toEqual({ symbols: ['BTC/USDT', 'ETH/USDT', 'SOL/USDT'], maxRate: MARKETS_MAX_RATE });
+
+  await act(async () => {
+    live.next({ data: { ticker: ticker('BTC/USDT', '65000.5', '1.2345') } });
+    live.next({ data: { ticker: ticker('ETH/USDT', '3000', '-2.5') } });
+  });
+  expect(screen.getByTestId('price-BTC/USDT')).toHaveTextContent('65,000.5');
+  expect(screen.getByTestId('change-BTC/USDT')).toHaveTextContent('+1.23 %');
+  expect(screen.getByTestId('change-BTC/USDT')).toHaveStyle({ color: light.up });
+  expect(screen.getByTestId('change-ETH/USDT')).toHaveTextContent('-2.50 %');
+  expect(screen.getByTestId('change-ETH/USDT')).toHaveStyle({ color: light.down });
+
+  // Later updates replace earlier ones (latest wins).
+  await act(async () => {
+    live.next({ data: { ticker: ticker('BTC/USDT', '64000', '-0.1') } });
+  });
+  expect(screen.getByTestId('price-BTC/USDT')).toHaveTextContent('64,000');
+  expect(screen.getByRole('button', { name: 'BTC/USDT, price 64,000, 24 hour change -0.10 %' })).toBeOnTheScreen();
+});
+
+test('opens the market detail', async () => {
+  const { client } = mockClient({ Markets: data({ markets }), LiveTicker: pending() });
+  await renderWith(<MarketsScreen />, client);
+  await fireEvent.press(screen.getByTestId('market-ETH/USDT'));
+  expect(mockRouter.push).toHaveBeenCalledWith({ pathname: '/market/[symbol]', params: { symbol: 'ETH-USDT' } });
+});

@@ -1,0 +1,52 @@
+"""Fixtures: a binance stand-in on loopback and the CCXT adapter pointed at it."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from engine.exchanges.ccxt_adapter import CcxtExchange
+from tests.support.standins.binance import (
+    API_KEY,
+    SECRET,
+    SPOT_ONLY_OPTIONS,
+    BinanceStandin,
+    loopback_urls,
+)
+
+
+@pytest.fixture
+async def standin() -> AsyncIterator[BinanceStandin]:
+    server = BinanceStandin()
+    await server.start()
+    try:
+        yield server
+    finally:
+        await server.stop()
+    # nothing the adapter asked for may be unknown to the stand-in (it would go elsewhere live)
+    assert server.unknown_requests == [], server.unknown_requests
+
+
+def make_adapter(
+    standin: BinanceStandin, *, api_key: str = API_KEY, secret: str = SECRET, timeout_ms: int = 5000
+) -> CcxtExchange:
+    ex = CcxtExchange(
+        "binance",
+        api_key=api_key,
+        secret=secret,
+        urls=loopback_urls(standin.base_url),
+        options=SPOT_ONLY_OPTIONS,
+        timeout_ms=timeout_ms,
+    )
+    ex.client.rateLimit = 1  # loopback: keep ccxt's limiter on, but do not sleep 50 ms a call
+    return ex
+
+
+@pytest.fixture
+async def binance(standin: BinanceStandin) -> AsyncIterator[CcxtExchange]:
+    ex = make_adapter(standin)
+    try:
+        yield ex
+    finally:
+        await ex.close()

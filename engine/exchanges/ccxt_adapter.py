@@ -15,8 +15,8 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any, TypeVar
 
-import ccxt  # type: ignore[import-untyped]
-import ccxt.pro as ccxtpro  # type: ignore[import-untyped]
+import ccxt
+import ccxt.pro as ccxtpro
 
 from engine.exchanges import errors
 from engine.market.models import (
@@ -101,7 +101,7 @@ def _method_mentions(cls: type, method: str, *needles: str) -> bool:
 
 def capabilities_of(client: Any) -> Capabilities:
     """Build the capability map from a ccxt.pro client's `has`, `features` and method code."""
-    cls = type(client)
+    cls: Any = type(client)
     spot = (client.features or {}).get("spot") or {}
     create = spot.get("createOrder") or {}
     tif = create.get("timeInForce") or {}
@@ -110,7 +110,12 @@ def capabilities_of(client: Any) -> Capabilities:
         order_types.add("limit")
     # ccxt's unified `clientOrderId` param: the venue's create path reads it (binance turns it
     # into `newClientOrderId`, okx into `clOrdId` ...). ccxt has no flag for it, so read the code.
-    create_methods = ("create_order", "create_order_request", "create_spot_order_request")
+    create_methods = (
+        "create_order",
+        "create_order_request",
+        "create_spot_order_request",
+        "order_request",
+    )
     client_id = any(_method_mentions(cls, m, "clientOrderId") for m in create_methods)
     return Capabilities(
         venue=client.id,
@@ -171,9 +176,12 @@ def map_ccxt_error(exc: BaseException) -> errors.ExchangeError:
     if isinstance(exc, errors.ExchangeError):
         return exc
     msg = str(exc)
-    if isinstance(exc, ccxt.InvalidOrder) and not isinstance(exc, ccxt.OrderNotFound):
-        if any(h in msg.lower() for h in _DUPLICATE_HINTS):
-            return errors.DuplicateClientOrderId(msg)
+    if (
+        isinstance(exc, ccxt.InvalidOrder)
+        and not isinstance(exc, ccxt.OrderNotFound)
+        and any(h in msg.lower() for h in _DUPLICATE_HINTS)
+    ):
+        return errors.DuplicateClientOrderId(msg)
     if isinstance(exc, TimeoutError):
         return errors.NetworkError(msg or "timeout")
     for ccxt_cls, ours in ERROR_MAP:
@@ -435,6 +443,13 @@ class CcxtExchange:
             self._client.urls["api"] = _merge_urls(self._client.urls.get("api"), urls)
         self.capabilities = capabilities_of(self._client)
         self._markets: dict[str, Market] = {}
+        # order id -> our client id, for venues whose trade rows omit it (binance myTrades)
+        self._client_ids: dict[str, str] = {}
+
+    def _remember(self, order: ExchangeOrder) -> ExchangeOrder:
+        if order.client_order_id:
+            self._client_ids[order.id] = order.client_order_id
+        return order
 
     @property
     def id(self) -> str:
@@ -499,7 +514,7 @@ class CcxtExchange:
             price,
             params,
         )
-        return to_order(raw, request.client_order_id)
+        return self._remember(to_order(raw, request.client_order_id))
 
     async def fetch_order(
         self, symbol: str, *, order_id: str | None = None, client_order_id: str | None = None
@@ -508,12 +523,12 @@ class CcxtExchange:
             raise errors.BadRequest("fetch_order needs order_id or client_order_id")
         if order_id is not None:
             raw = await self._call(self._client.fetch_order, order_id, symbol)
-            return to_order(raw)
+            return self._remember(to_order(raw))
         assert client_order_id is not None
         if self.capabilities.fetch_order_by_client_id:
             params = {"clientOrderId": client_order_id}
             raw = await self._call(self._client.fetch_order, None, symbol, params)
-            return to_order(raw, client_order_id)
+            return self._remember(to_order(raw, client_order_id))
         return await self._search_by_client_id(symbol, client_order_id)
 
     async def _search_by_client_id(self, symbol: str, client_order_id: str) -> ExchangeOrder:
@@ -551,7 +566,7 @@ class CcxtExchange:
     ) -> list[Fill]:
         since_ms = int(since.timestamp() * 1000) if since is not None else None
         rows = await self._call(self._client.fetch_my_trades, symbol, since_ms)
-        return [to_fill(r) for r in rows]
+        return [to_fill(r, self._client_ids) for r in rows]
 
     # -- websockets (ccxt.pro) ----------------------------------------------------------------
 
@@ -574,4 +589,7 @@ class CcxtExchange:
         return to_order_book(symbol, book, depth)
 
     async def close(self) -> None:
+        if self._client.session is None and not self._client.clients:
+            # nothing was opened: skip ccxt's grace sleep meant for closing TLS connections
+            self._client.timeout_on_exit = 0
         await self._client.close()

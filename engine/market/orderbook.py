@@ -8,7 +8,8 @@ Levels live on a **price-tick grid**: one ``float64`` quantity per tick for each
 ``(2, width)`` array whose column ``i`` is the price ``(base + i) * tick``. A delta is applied as
 one vectorised scatter per side (``qty[ticks - base] = new_qty``; a quantity of 0 removes the
 level), so the per-message cost is a handful of numpy calls whatever the number of levels in it,
-instead of one Python call (bisect + list insert) per level as in ccxt's ``OrderBook``. Best
+instead of one Python call (bisect + list insert) per level as in ccxt's ``OrderBook`` (a side
+with at most ``_SMALL`` levels is written by a plain loop, cheaper than numpy's call cost). Best
 bid/ask, top-N, spread, mid and imbalance are computed lazily from the grid (``flatnonzero``) and
 cached until the next change. The grid grows (re-centres) when a level falls outside it; it is
 refused with :class:`PriceRangeError` past ``max_width`` ticks per side (default 4 Mi ticks,
@@ -61,6 +62,7 @@ ChecksumFn = Callable[[Sequence[BookLevel], Sequence[BookLevel]], int]
 BID = 0
 ASK = 1
 _MIN_WIDTH = 256
+_SMALL = 6  # at most this many levels on a side: per-level loop (see _write)
 DEFAULT_MAX_WIDTH = 1 << 22
 
 
@@ -141,6 +143,8 @@ class OrderBook:
         ask_qty: FloatArray,
     ) -> None:
         """Snapshot from arrays: prices in int64 ticks, quantities float64."""
+        self.synced = False  # until the whole snapshot is in (a bad array leaves it unsynced)
+        self._cache = None
         bid_ticks = np.asarray(bid_ticks, dtype=np.int64)
         ask_ticks = np.asarray(ask_ticks, dtype=np.int64)
         both = np.concatenate((bid_ticks, ask_ticks))
@@ -175,21 +179,42 @@ class OrderBook:
             return False
         if prev_seq != self.seq or not self.synced:
             self._check_seq(prev_seq, seq)
-        base, end = self._base, self._base + self._width
-        if len(bid_ticks):
-            lo, hi = int(bid_ticks[bid_ticks.argmin()]), int(bid_ticks[bid_ticks.argmax()])
-            if lo < base or hi >= end:
-                self._regrid(lo, hi, keep=True)
-                base, end = self._base, self._base + self._width
-            self._bids[bid_ticks - self._base0] = bid_qty
-        if len(ask_ticks):
-            lo, hi = int(ask_ticks[ask_ticks.argmin()]), int(ask_ticks[ask_ticks.argmax()])
-            if lo < base or hi >= end:
-                self._regrid(lo, hi, keep=True)
-            self._asks[ask_ticks - self._base0] = ask_qty
+        try:
+            if len(bid_ticks):
+                self._write(BID, bid_ticks, bid_qty)
+            if len(ask_ticks):
+                self._write(ASK, ask_ticks, ask_qty)
+        except BaseException:  # half-applied (bad arrays, PriceRangeError): resync needed
+            self.synced = False
+            self._cache = None
+            raise
         self._cache = None
         self.seq = seq
         return True
+
+    def _write(self, side: int, ticks: IntArray, qty: FloatArray) -> None:
+        """Write one side's levels into the grid; regrid when one falls outside it."""
+        base = self._base
+        row = self._asks if side else self._bids
+        if len(ticks) <= _SMALL:  # a Python loop beats numpy's per-call cost on tiny batches
+            width = self._width
+            if len(qty) != len(ticks):
+                raise ValueError("ticks and qty differ in length")
+            for t, q in zip(ticks.tolist(), qty.tolist(), strict=True):
+                i = t - base
+                if 0 <= i < width:
+                    row[i] = q
+                else:
+                    self._regrid(t, t, keep=True)
+                    row = self._asks if side else self._bids
+                    base, width = self._base, self._width
+                    row[t - base] = q
+            return
+        lo, hi = int(ticks[ticks.argmin()]), int(ticks[ticks.argmax()])
+        if lo < base or hi >= base + self._width:
+            self._regrid(lo, hi, keep=True)
+            row = self._asks if side else self._bids
+        row[ticks - self._base0] = qty
 
     def _check_seq(self, prev_seq: int, seq: int) -> None:
         if not self.synced:

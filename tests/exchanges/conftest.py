@@ -39,7 +39,6 @@ def make_adapter(
         options=SPOT_ONLY_OPTIONS,
         timeout_ms=timeout_ms,
     )
-    ex.client.rateLimit = 1  # loopback: keep ccxt's limiter on, but do not sleep 50 ms a call
     return ex
 
 

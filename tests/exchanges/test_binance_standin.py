@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -161,6 +162,7 @@ async def test_fill_and_my_trades(binance: CcxtExchange) -> None:
     assert len(fills) == 1
     f = fills[0]
     assert f.order_id == filled.id
+    assert f.client_order_id == "take-1"
     assert (f.price, f.qty, f.side) == (Decimal("50001"), Decimal("0.01"), Side.BUY)
     assert f.fee == Decimal("0.50001") and f.fee_currency == "USDT"
     assert (await binance.fetch_balance())["BTC"].free == Decimal("1.51")
@@ -203,3 +205,19 @@ async def test_timeout_after_accept_is_retryable_and_reconcilable(
         assert [o.client_order_id for o in opened] == ["lost-1"]
     finally:
         await ex.close()
+
+
+async def test_client_id_search_fallback(binance: CcxtExchange, standin: BinanceStandin) -> None:
+    """Venues whose fetch_order ignores clientOrderId: search open, then closed orders."""
+    binance.capabilities = replace(binance.capabilities, fetch_order_by_client_id=False)
+    await binance.create_order(_limit("srch-open", "40000"))
+    filled = await binance.create_order(_limit("srch-done", "50001"))
+    found = await binance.fetch_order("BTC/USDT", client_order_id="srch-open")
+    assert found.status is OrderStatus.OPEN
+    done = await binance.fetch_order("BTC/USDT", client_order_id="srch-done")
+    assert done.id == filled.id and done.status is OrderStatus.FILLED
+    assert ("GET", "/api/v3/allOrders") in standin.requests
+    canceled = await binance.cancel_order("BTC/USDT", client_order_id="srch-open")
+    assert canceled.status is OrderStatus.CANCELED and canceled.client_order_id == "srch-open"
+    with pytest.raises(errors.OrderNotFound):
+        await binance.fetch_order("BTC/USDT", client_order_id="nope")

@@ -23,7 +23,18 @@ from engine.exchanges.ccxt_adapter import (
 from engine.exchanges.protocol import Exchange
 from engine.trading.models import OrderStatus
 
-VENUES = ["binance", "coinbase", "kraken", "kucoin", "bybit", "okx", "gate", "mexc", "bitget", "htx"]
+VENUES = [
+    "binance",
+    "coinbase",
+    "kraken",
+    "kucoin",
+    "bybit",
+    "okx",
+    "gate",
+    "mexc",
+    "bitget",
+    "htx",
+]
 
 
 def test_the_ten_venues_are_supported() -> None:
@@ -94,7 +105,9 @@ def test_capability_map_matches_ccxt(venue: str) -> None:
 
 def test_known_capabilities() -> None:
     caps = capability_map()
-    assert caps["binance"].client_order_id and caps["binance"].fetch_order_by_client_id
+    # the adapter always sends our client order id: every venue must forward ccxt's param
+    assert all(c.client_order_id for c in caps.values())
+    assert caps["binance"].fetch_order_by_client_id
     assert caps["okx"].client_order_id and caps["okx"].needs_passphrase
     assert caps["kucoin"].needs_passphrase and not caps["binance"].needs_passphrase
 
@@ -138,8 +151,12 @@ def test_error_mapping(
 
 def test_error_map_covers_every_listed_class() -> None:
     listed = {cls for cls, _ in ERROR_MAP}
-    assert {e[0] for e in EXPECTED} - {ccxt.OnMaintenance, ccxt.PermissionDenied,
-                                        ccxt.AccountSuspended, ccxt.InvalidNonce} <= listed
+    assert {e[0] for e in EXPECTED} - {
+        ccxt.OnMaintenance,
+        ccxt.PermissionDenied,
+        ccxt.AccountSuspended,
+        ccxt.InvalidNonce,
+    } <= listed
 
 
 @pytest.mark.parametrize(
@@ -192,3 +209,17 @@ def test_order_status_mapping(ccxt_status: str | None, filled: float, ours: Orde
     assert order.status is ours
     assert order.fee_paid == Decimal("0.01")
     assert set(ORDER_STATUS.values()) >= {OrderStatus.FILLED, OrderStatus.CANCELED}
+
+
+def test_adapter_stays_an_edge() -> None:
+    """engine/exchanges is the only edge to venues: no web, GraphQL, database or cache code."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, engine.exchanges.ccxt_adapter\n"
+        "bad = [m for m in ('starlette', 'strawberry', 'sqlalchemy', 'redis', 'api')"
+        " if m in sys.modules]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=30)

@@ -167,6 +167,20 @@ def test_price_range_limit() -> None:
     b.load_ticks(1, np.array([10000]), np.array([1.0]), np.array([10001]), np.array([1.0]))
     with pytest.raises(PriceRangeError):
         b.apply_ticks(1, 2, np.array([1]), np.array([1.0]), np.array([], np.int64), np.array([]))
+    assert b.synced is False  # a half-applied delta means the book must be resynced
+
+
+def test_malformed_arrays_leave_the_book_unsynced() -> None:
+    b = OrderBook("BTC/USDT", TICK)
+    b.load_ticks(1, np.array([10000]), np.array([1.0]), np.array([10001]), np.array([1.0]))
+    with pytest.raises(ValueError):
+        b.apply_ticks(1, 2, np.array([9999]), np.array([1.0]), np.array([10002, 10003]), np.ones(3))
+    assert b.synced is False
+    with pytest.raises(ValueError):
+        b.load_ticks(5, np.array([10000, 9999]), np.ones(3), np.array([10001]), np.ones(1))
+    assert b.synced is False
+    with pytest.raises(OutOfSync):
+        b.apply_ticks(5, 6, np.array([9999]), np.array([1.0]), np.array([], np.int64), np.array([]))
 
 
 def _crc(bids: Sequence[BookLevel], asks: Sequence[BookLevel]) -> int:

@@ -17,20 +17,22 @@ import asyncio
 import hashlib
 import hmac
 import itertools
+import json
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from aiohttp import web
+from aiohttp import WSMsgType, web
 
 API_KEY = "standin-key"
 SECRET = "standin-secret"
 
 # symbol -> (base, quote, tickSize, stepSize, minQty, minNotional, bid, ask, last)
 SYMBOLS: dict[str, tuple[str, str, str, str, str, str, str, str, str]] = {
-    "BTCUSDT": ("BTC", "USDT", "0.01", "0.00001", "0.00001", "5", "50000.00", "50001.00", "50000.50"),
+    "BTCUSDT": ("BTC", "USDT", "0.01", "0.00001", "0.00001", "5", "50000", "50001", "50000.5"),
     "ETHUSDT": ("ETH", "USDT", "0.01", "0.0001", "0.0001", "5", "3000.00", "3000.10", "3000.05"),
     "ETHBTC": ("ETH", "BTC", "0.00001", "0.0001", "0.0001", "0.0001", "0.06", "0.06001", "0.06"),
 }
@@ -105,7 +107,18 @@ class BinanceStandin:
         self.order_response_delay = 0.0  # > 0: accept the order, then answer this late
         self._ids = itertools.count(1000)
         self._trade_ids = itertools.count(500)
-        self._book_update_id = 1_000_000
+        self.book_update_id = 1_000_000
+        self.books: dict[str, tuple[dict[Decimal, Decimal], dict[Decimal, Decimal]]] = {}
+        for sym, (*_r, bid_s, ask_s, _last) in SYMBOLS.items():
+            tick = Decimal(SYMBOLS[sym][2])
+            bid, ask = Decimal(bid_s), Decimal(ask_s)
+            self.books[sym] = (
+                {bid - i * tick: Decimal("0.5") + i for i in range(50)},
+                {ask + i * tick: Decimal("0.4") + i for i in range(50)},
+            )
+        # websocket subscribers: (socket, stream name such as "btcusdt@depth@100ms")
+        self.ws_subscriptions: list[tuple[web.WebSocketResponse, str]] = []
+        self.ws_paths: list[str] = []
         self._runner: web.AppRunner | None = None
         self.port = 0
 
@@ -115,6 +128,7 @@ class BinanceStandin:
 
     async def start(self) -> None:
         app = web.Application()
+        app.router.add_get("/ws/{stream}", self._ws)
         app.router.add_route("*", "/{tail:.*}", self._dispatch)
         self._runner = web.AppRunner(app, shutdown_timeout=0.5)
         await self._runner.setup()
@@ -125,6 +139,8 @@ class BinanceStandin:
         self.port = server.sockets[0].getsockname()[1]  # type: ignore[attr-defined]
 
     async def stop(self) -> None:
+        for ws, _stream in list(self.ws_subscriptions):
+            await ws.close()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -276,13 +292,15 @@ class BinanceStandin:
         if isinstance(sym, web.Response):
             return sym
         limit = int(request.query.get("limit", "100"))
-        tick = Decimal(SYMBOLS[sym][2])
-        bid, ask = Decimal(SYMBOLS[sym][6]), Decimal(SYMBOLS[sym][7])
-        levels = min(limit, 50)
-        bids = [[_fmt(bid - i * tick), _fmt(Decimal("0.5") + i)] for i in range(levels)]
-        asks = [[_fmt(ask + i * tick), _fmt(Decimal("0.4") + i)] for i in range(levels)]
+        bids, asks = self.books[sym]
+        top_bids = sorted(bids.items(), reverse=True)[:limit]
+        top_asks = sorted(asks.items())[:limit]
         return web.json_response(
-            {"lastUpdateId": self._book_update_id, "bids": bids, "asks": asks}
+            {
+                "lastUpdateId": self.book_update_id,
+                "bids": [[_fmt(p), _fmt(q)] for p, q in top_bids],
+                "asks": [[_fmt(p), _fmt(q)] for p, q in top_asks],
+            }
         )
 
     async def _klines(self, request: web.Request) -> web.Response:
@@ -503,6 +521,87 @@ class BinanceStandin:
         since = int(params.get("startTime", "0"))
         rows = [t for t in self.trades if t["symbol"] == sym and t["time"] >= since]
         return web.json_response(rows)
+
+    # -- websocket (/ws/{stream}) -------------------------------------------------------------
+
+    async def _ws(self, request: web.Request) -> web.WebSocketResponse:
+        """binance's raw stream endpoint: SUBSCRIBE/UNSUBSCRIBE by JSON, events pushed."""
+        self.ws_paths.append(request.path)
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        async for msg in ws:
+            if msg.type != WSMsgType.TEXT:
+                continue
+            body = json.loads(msg.data)
+            method = body.get("method")
+            streams = [str(p) for p in body.get("params") or []]
+            if method == "SUBSCRIBE":
+                self.ws_subscriptions.extend((ws, st) for st in streams)
+            elif method == "UNSUBSCRIBE":
+                self.ws_subscriptions = [
+                    (w, st) for w, st in self.ws_subscriptions if w is not ws or st not in streams
+                ]
+            await ws.send_json({"result": None, "id": body.get("id")})
+        self.ws_subscriptions = [(w, st) for w, st in self.ws_subscriptions if w is not ws]
+        return ws
+
+    async def _publish(self, prefix: str, event: dict[str, Any]) -> int:
+        sent = 0
+        for ws, stream in list(self.ws_subscriptions):
+            if stream.startswith(prefix) and not ws.closed:
+                await ws.send_json(event)
+                sent += 1
+        return sent
+
+    async def push_depth(
+        self,
+        symbol: str,
+        bids: Sequence[tuple[str, str]] = (),
+        asks: Sequence[tuple[str, str]] = (),
+        *,
+        gap: int = 0,
+    ) -> int:
+        """Apply a diff to the book and send binance's `depthUpdate` event (U..u sequence).
+
+        `gap` > 0 skips that many update ids first, as a lost message would. Returns how many
+        subscribers got it.
+        """
+        book_bids, book_asks = self.books[symbol]
+        for side, rows in ((book_bids, bids), (book_asks, asks)):
+            for p, q in rows:
+                price, qty = Decimal(p), Decimal(q)
+                if qty == 0:
+                    side.pop(price, None)
+                else:
+                    side[price] = qty
+        first = self.book_update_id + 1 + gap
+        self.book_update_id = first + max(len(bids) + len(asks), 1) - 1
+        event = {
+            "e": "depthUpdate",
+            "E": _now_ms(),
+            "s": symbol,
+            "U": first,
+            "u": self.book_update_id,
+            "b": [[p, q] for p, q in bids],
+            "a": [[p, q] for p, q in asks],
+        }
+        return await self._publish(f"{symbol.lower()}@depth", event)
+
+    async def push_trade(self, symbol: str, price: str, qty: str, buyer_is_maker: bool) -> int:
+        """Send binance's `trade` event to `{symbol}@trade` subscribers."""
+        now = _now_ms()
+        event = {
+            "e": "trade",
+            "E": now,
+            "s": symbol,
+            "t": next(self._trade_ids),
+            "p": price,
+            "q": qty,
+            "T": now,
+            "m": buyer_is_maker,
+            "M": True,
+        }
+        return await self._publish(f"{symbol.lower()}@trade", event)
 
 
 def loopback_urls(base_url: str) -> dict[str, Any]:

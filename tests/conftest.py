@@ -147,8 +147,13 @@ def bus_url(request: pytest.FixtureRequest) -> str | None:
 
 
 @pytest.fixture
-def settings(tmp_path: Path, database_url: str, bus_url: str | None) -> Settings:
+def settings(
+    request: pytest.FixtureRequest, tmp_path: Path, database_url: str, bus_url: str | None
+) -> Settings:
+    # Marked tests exercise order mechanics, not the step-up (CO_STEP_UP_PAPER_TRADING=false).
+    paper_step_up = request.node.get_closest_marker("paper_trading_without_step_up") is None
     return Settings(
+        step_up_paper_trading=paper_step_up,
         var_dir=tmp_path / "var",
         database_url=database_url,
         redis_url=bus_url,

@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 
-from api.settings import Settings
 from tests.conftest import GraphQLClient
 from tests.schema.trading_helpers import (
     CANCEL,
@@ -23,12 +22,8 @@ from tests.schema.trading_helpers import (
 )
 from tests.support.polling import eventually
 
-
-@pytest.fixture
-def settings(settings: Settings) -> Settings:
-    """Order mechanics without step-up (CO_STEP_UP_PAPER_TRADING=false): the step-up on
-    placeOrder is proven in tests/schema/test_place_order_step_up.py."""
-    return settings.model_copy(update={"step_up_paper_trading": False})
+# Order mechanics without step-up; the step-up on placeOrder: test_place_order_step_up.py.
+pytestmark = pytest.mark.paper_trading_without_step_up
 
 
 @pytest.fixture

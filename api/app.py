@@ -14,10 +14,11 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
-from starlette.routing import Route, WebSocketRoute
+from starlette.routing import BaseRoute, Mount, Route, WebSocketRoute
 
 from api.container import start_services
 from api.settings import Settings
+from api.web_app import SinglePageApp, has_web_build
 from schema import build_schema
 from schema.view import GraphQLView
 
@@ -61,13 +62,19 @@ def create_app(settings: Settings | None = None, *, run_workers: bool = True) ->
     async def home(_: Request) -> Response:
         return RedirectResponse("/graphql")
 
+    routes: list[BaseRoute] = [
+        Route("/healthz", healthz),
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", graphql),
+    ]
+    web_build = settings.web_app_dir
+    if web_build is not None and has_web_build(web_build):
+        routes.append(Mount("/", SinglePageApp(web_build), name="app"))
+    else:
+        routes.append(Route("/", home))
+
     return Starlette(
-        routes=[
-            Route("/", home),
-            Route("/healthz", healthz),
-            Route("/graphql", graphql, methods=["GET", "POST"]),
-            WebSocketRoute("/graphql", graphql),
-        ],
+        routes=routes,
         middleware=[
             Middleware(
                 CORSMiddleware,

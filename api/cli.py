@@ -42,16 +42,19 @@ def serve(settings: Settings) -> int:
 
     from api.app import create_app
     from api.services.demo import DEMO_EMAIL, DEMO_PASSWORD
+    from api.web_app import has_web_build
 
     asyncio.run(check_backends(settings))
     app = create_app(settings)
     base = f"http://{settings.host}:{settings.port}"
+    serves_app = settings.web_app_dir is not None and has_web_build(settings.web_app_dir)
     app.state.banner = (
         "\nCryptoOrchestrator is running\n"
         f"  GraphQL endpoint : {base}/graphql   (subscriptions: ws://{settings.host}:"
         f"{settings.port}/graphql)\n"
         f"  GraphiQL         : {base}/graphql   (open in a browser)\n"
         f"  Health           : {base}/healthz\n"
+        + (f"  App (web)        : {base}/\n" if serves_app else "")
         + (f"  Demo login       : {DEMO_EMAIL} / {DEMO_PASSWORD}\n" if settings.demo_data else "")
     )
     uvicorn.run(

@@ -20,6 +20,8 @@ class Settings(BaseSettings):
     database_url: str | None = None
     # Redis URL for the bus (e.g. redis://127.0.0.1:6379/0); unset: in-process bus.
     redis_url: str | None = None
+    # The app's web build (`expo export --platform web` output) served at "/"; `./co run` sets it.
+    web_app_dir: Path | None = None
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=0, le=65535)
     # Signs session tokens. Unset: generated once into var/secret_key and reused.

@@ -36,6 +36,23 @@ test('EXPO_PUBLIC_API_URL overrides the server URL', () => {
   }
 });
 
+test('a web build served by the API talks to its own origin', () => {
+  const before = process.env.EXPO_PUBLIC_API_URL;
+  process.env.EXPO_PUBLIC_API_URL = 'same-origin';
+  Object.defineProperty(globalThis, 'location', {
+    value: { origin: 'http://127.0.0.1:8765' },
+    configurable: true,
+  });
+  try {
+    expect(graphqlHttpUrl()).toBe('http://127.0.0.1:8765/graphql');
+    expect(graphqlWsUrl()).toBe('ws://127.0.0.1:8765/graphql');
+  } finally {
+    delete (globalThis as { location?: unknown }).location;
+    if (before === undefined) delete process.env.EXPO_PUBLIC_API_URL;
+    else process.env.EXPO_PUBLIC_API_URL = before;
+  }
+});
+
 function mockFetch(body: unknown = { data: { timeframes: ['1m'] } }) {
   const fetchMock = jest.fn(
     async (_url: string, _init: RequestInit) =>

@@ -9,9 +9,11 @@ from typing import Any
 from api.errors import BadUserInput, NotFound
 from api.services.venues import VenueRegistry
 from engine.exchanges.errors import BadSymbol
-from engine.market.models import TIMEFRAMES, Candle, Market, Ticker
+from engine.market.models import TIMEFRAMES, Candle, Market, OrderBookSnapshot, Ticker
 
 MAX_CANDLES = 1000
+# Book levels per side that feeds publish; subscribers ask for at most this many.
+PUBLISHED_BOOK_DEPTH = 50
 
 
 class MarketService:
@@ -46,6 +48,43 @@ class MarketService:
             raise BadUserInput(f"limit must be 1 to {MAX_CANDLES}", field="limit")
         await self.market(venue, symbol)
         return await self.venues.public(venue).fetch_ohlcv(symbol, timeframe, limit)
+
+    async def order_book(self, venue: str, symbol: str, depth: int) -> OrderBookSnapshot:
+        check_book_depth(depth)
+        await self.market(venue, symbol)
+        return await self.venues.public(venue).fetch_order_book(symbol, depth)
+
+
+def check_book_depth(depth: int) -> None:
+    if not 1 <= depth <= PUBLISHED_BOOK_DEPTH:
+        raise BadUserInput(f"depth must be 1 to {PUBLISHED_BOOK_DEPTH}", field="depth")
+
+
+def book_topic(venue: str, symbol: str) -> str:
+    return f"book:{venue}:{symbol}"
+
+
+def book_to_message(venue: str, book: OrderBookSnapshot) -> dict[str, Any]:
+    """Bus form of an L2 snapshot (top PUBLISHED_BOOK_DEPTH levels): decimals as strings."""
+    return {
+        "venue": venue,
+        "symbol": book.symbol,
+        "seq": book.seq,
+        "bids": [[str(p), str(q)] for p, q in book.bids],
+        "asks": [[str(p), str(q)] for p, q in book.asks],
+        "timestamp": book.timestamp.isoformat(),
+    }
+
+
+def book_from_message(data: dict[str, Any], depth: int) -> tuple[str, OrderBookSnapshot]:
+    book = OrderBookSnapshot(
+        symbol=data["symbol"],
+        seq=data["seq"],
+        bids=[(Decimal(p), Decimal(q)) for p, q in data["bids"][:depth]],
+        asks=[(Decimal(p), Decimal(q)) for p, q in data["asks"][:depth]],
+        timestamp=datetime.fromisoformat(data["timestamp"]),
+    )
+    return data["venue"], book
 
 
 def ticker_topic(venue: str, symbol: str) -> str:

@@ -7,7 +7,13 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from api.bus import Bus, BusUnavailable
-from api.services.market import ticker_to_message, ticker_topic
+from api.services.market import (
+    PUBLISHED_BOOK_DEPTH,
+    book_to_message,
+    book_topic,
+    ticker_to_message,
+    ticker_topic,
+)
 from api.services.venues import SIM
 from engine.market.sim.events import AccountEvents
 from engine.market.sim.venue import SimVenue
@@ -41,8 +47,12 @@ class SimMarketFeed:
             except Exception:  # the reconciler catches up from the venue; keep the market going
                 log.exception("recording account events failed")
         try:
-            for symbol, ticker in events.tickers.items():
-                await self.bus.publish(ticker_topic(SIM, symbol), ticker_to_message(SIM, ticker))
+            for symbol, symbol_events in events.symbols.items():
+                ticker = ticker_to_message(SIM, symbol_events.ticker)
+                await self.bus.publish(ticker_topic(SIM, symbol), ticker)
+                if symbol_events.delta is not None:  # the book changed: publish its top once
+                    book = self.venue.order_book(symbol, PUBLISHED_BOOK_DEPTH)
+                    await self.bus.publish(book_topic(SIM, symbol), book_to_message(SIM, book))
         except BusUnavailable as exc:
             # Market data is a stream of latest values: drop while the bus is down, log once.
             if not self._bus_down_logged:

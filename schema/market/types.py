@@ -91,3 +91,41 @@ class Candle:
             volume=c.volume,
             closed=c.closed,
         )
+
+
+@strawberry.type(description="One price level of an order book.")
+class BookLevel:
+    price: Decimal
+    qty: Decimal
+
+
+@strawberry.type(description="Top of an L2 order book: bids best (highest) first, asks best first.")
+class OrderBook:
+    venue: str
+    symbol: str
+    seq: str = strawberry.field(
+        description="The venue's book sequence number as a decimal string (venues use 64-bit "
+        "numbers, beyond GraphQL Int); it grows."
+    )
+    bids: list[BookLevel]
+    asks: list[BookLevel]
+    spread: Decimal | None
+    mid: Decimal | None
+    timestamp: datetime
+
+    @classmethod
+    def of(cls, venue: str, book: models.OrderBookSnapshot) -> OrderBook:
+        spread = mid = None
+        if book.bids and book.asks:
+            bid, ask = book.bids[0][0], book.asks[0][0]
+            spread, mid = ask - bid, (ask + bid) / 2
+        return cls(
+            venue=venue,
+            symbol=book.symbol,
+            seq=str(book.seq),
+            bids=[BookLevel(price=p, qty=q) for p, q in book.bids],
+            asks=[BookLevel(price=p, qty=q) for p, q in book.asks],
+            spread=spread,
+            mid=mid,
+            timestamp=book.timestamp,
+        )

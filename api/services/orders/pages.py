@@ -5,8 +5,12 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
+from sqlalchemy import and_, or_
+from sqlmodel.sql.expression import SelectOfScalar
+
+from api.db.database import Database
 from api.errors import BadUserInput
 
 T = TypeVar("T")
@@ -38,3 +42,25 @@ def decode_cursor(cursor: str) -> tuple[datetime, str]:
 def check_first(first: int) -> None:
     if not 1 <= first <= MAX_PAGE:
         raise BadUserInput(f"first must be 1 to {MAX_PAGE}", field="first")
+
+
+async def newest_first_page(
+    db: Database,
+    query: SelectOfScalar[T],
+    at: Any,
+    id_: Any,
+    first: int,
+    after: str | None,
+) -> Page[T]:
+    """One page of `query` ordered by (`at`, `id_`) descending, starting after the cursor.
+    `at` and `id_` are the row's timestamp and id columns; cursors encode those two values."""
+    check_first(first)
+    if after is not None:
+        cursor_at, cursor_id = decode_cursor(after)
+        query = query.where(or_(at < cursor_at, and_(at == cursor_at, id_ < cursor_id)))
+    query = query.order_by(at.desc(), id_.desc()).limit(first + 1)
+    async with db.session() as session:
+        rows = list((await session.exec(query)).all())
+    page = rows[:first]
+    cursors = [encode_cursor(getattr(r, at.key), getattr(r, id_.key)) for r in page]
+    return Page(page, cursors, len(rows) > first)

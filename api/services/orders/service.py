@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Protocol
 
-from sqlalchemy import and_, or_
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -23,7 +22,7 @@ from api.db.models import ExchangeAccount, FillRecord, Order, new_id
 from api.errors import ApiError, Conflict, NotFound
 from api.services.accounts import Principal
 from api.services.orders import validation
-from api.services.orders.pages import Page, check_first, decode_cursor, encode_cursor
+from api.services.orders.pages import Page, newest_first_page
 from api.services.orders.recorder import OrderRecorder
 from api.services.orders.records import apply_venue_order, finish, orders_by_client_id
 from api.services.venues import VenueRegistry
@@ -299,51 +298,23 @@ class OrderService:
         first: int = 50,
         after: str | None = None,
     ) -> Page[Order]:
-        check_first(first)
         query = select(Order).where(col(Order.user_id) == user_id)
         if status:
             query = query.where(col(Order.status).in_([s.value for s in status]))
         if symbol is not None:
             query = query.where(col(Order.symbol) == symbol)
-        if after is not None:
-            at, id_ = decode_cursor(after)
-            query = query.where(
-                or_(
-                    col(Order.created_at) < at,
-                    and_(col(Order.created_at) == at, col(Order.id) < id_),
-                )
-            )
-        query = query.order_by(col(Order.created_at).desc(), col(Order.id).desc())
-        async with self.db.session() as session:
-            rows = list((await session.exec(query.limit(first + 1))).all())
-        return Page(
-            rows[:first],
-            [encode_cursor(o.created_at, o.id) for o in rows[:first]],
-            len(rows) > first,
+        return await newest_first_page(
+            self.db, query, col(Order.created_at), col(Order.id), first, after
         )
 
     async def fills(
         self, user_id: str, *, symbol: str | None = None, first: int = 50, after: str | None = None
     ) -> Page[FillRecord]:
-        check_first(first)
         query = select(FillRecord).where(col(FillRecord.user_id) == user_id)
         if symbol is not None:
             query = query.where(col(FillRecord.symbol) == symbol)
-        if after is not None:
-            at, id_ = decode_cursor(after)
-            query = query.where(
-                or_(
-                    col(FillRecord.executed_at) < at,
-                    and_(col(FillRecord.executed_at) == at, col(FillRecord.id) < id_),
-                )
-            )
-        query = query.order_by(col(FillRecord.executed_at).desc(), col(FillRecord.id).desc())
-        async with self.db.session() as session:
-            rows = list((await session.exec(query.limit(first + 1))).all())
-        return Page(
-            rows[:first],
-            [encode_cursor(f.executed_at, f.id) for f in rows[:first]],
-            len(rows) > first,
+        return await newest_first_page(
+            self.db, query, col(FillRecord.executed_at), col(FillRecord.id), first, after
         )
 
     # -- helpers -------------------------------------------------------------------------

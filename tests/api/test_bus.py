@@ -23,7 +23,8 @@ from api.bus import (
     create_bus,
     redact_url,
 )
-from tests.support.redis_server import RedisServerProcess, eventually
+from tests.support.polling import eventually
+from tests.support.redis_server import RedisServerProcess
 
 WAIT_S = 5.0
 

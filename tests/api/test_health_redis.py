@@ -8,7 +8,8 @@ from starlette.applications import Starlette
 from api.app import create_app
 from api.settings import Settings
 from tests.support.graphql_ws import graphql_ws, next_of
-from tests.support.redis_server import RedisServerProcess, eventually
+from tests.support.polling import eventually
+from tests.support.redis_server import RedisServerProcess
 
 TICKER = 'subscription { ticker(symbols: ["BTC/USDT"], maxRate: 50) { symbol timestamp } }'
 

@@ -10,9 +10,10 @@ T = TypeVar("T")
 
 
 async def eventually(
-    probe: Callable[[], Awaitable[T]], done: Callable[[T], bool], within_s: float = 5.0
+    probe: Callable[[], Awaitable[T]], done: Callable[[T], bool] = bool, within_s: float = 5.0
 ) -> T:
-    """Call `probe` until `done(result)`; the last result, or AssertionError after `within_s`."""
+    """Call `probe` until `done(result)` (by default: until it is truthy); the last result, or
+    AssertionError after `within_s`."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + within_s
     while True:

@@ -1,20 +1,11 @@
-"""A private redis-server a test may kill and restart, and a polling helper."""
+"""A private redis-server a test may kill and restart."""
 
 from __future__ import annotations
 
 import asyncio
 import shutil
-from collections.abc import Awaitable, Callable
 
-WAIT_S = 5.0
-
-
-async def eventually(check: Callable[[], Awaitable[bool]], within_s: float = WAIT_S) -> None:
-    async with asyncio.timeout(within_s):
-        while True:
-            if await check():
-                return
-            await asyncio.sleep(0.02)
+from tests.support.polling import eventually
 
 
 class RedisServerProcess:

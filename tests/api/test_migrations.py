@@ -9,6 +9,7 @@ from sqlalchemy import inspect
 from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
+import api.db.all_tables  # noqa: F401  (every table on SQLModel.metadata)
 from api.db.database import Database
 from tests.conftest import reset_pg_schema
 

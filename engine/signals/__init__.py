@@ -1,0 +1,1 @@
+"""ML signals: feature vectors from market data and ONNX model inference."""

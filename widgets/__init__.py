@@ -1,0 +1,1 @@
+"""Home-screen widget snapshots: compact, versioned payloads and their JSON Schemas."""

@@ -108,6 +108,13 @@ class Subscription:
         """Messages queued and not read yet."""
         return len(self._buffer)
 
+    def take_pending(self) -> list[Message]:
+        """Every message queued now, oldest first (never waits)."""
+        taken = []
+        while self._buffer:
+            taken.append(self._buffer.pop())
+        return taken
+
     async def __aenter__(self) -> Subscription:
         if self._state != "new":
             raise RuntimeError("a Subscription can be entered only once")

@@ -7,9 +7,9 @@ from decimal import Decimal
 from typing import Any
 
 from api.errors import BadUserInput, NotFound
-from api.services.venues import VenueRegistry
+from api.services.venues import SIM, VenueRegistry
 from engine.exchanges.errors import BadSymbol
-from engine.market.models import TIMEFRAMES, Candle, Market, OrderBookSnapshot, Ticker
+from engine.market.models import TIMEFRAMES, Candle, Market, OrderBookSnapshot, Ticker, Trade
 
 MAX_CANDLES = 1000
 # Book levels per side that feeds publish; subscribers ask for at most this many.
@@ -48,6 +48,13 @@ class MarketService:
             raise BadUserInput(f"limit must be 1 to {MAX_CANDLES}", field="limit")
         await self.market(venue, symbol)
         return await self.venues.public(venue).fetch_ohlcv(symbol, timeframe, limit)
+
+    async def recent_trades(self, venue: str, symbol: str, limit: int = 50) -> list[Trade]:
+        """The latest public trades, oldest first (the simulated venue keeps its tape)."""
+        await self.market(venue, symbol)
+        if venue != SIM:
+            return []  # live venues: the first frames come from the websocket stream
+        return self.venues.sim.recent_trades(symbol, limit)
 
     async def order_book(self, venue: str, symbol: str, depth: int) -> OrderBookSnapshot:
         check_book_depth(depth)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncGenerator
 
 import strawberry
@@ -12,12 +13,21 @@ from api.services.market import (
     ticker_from_message,
     ticker_topic,
 )
+from api.services.market_streams import (
+    candles_from_message,
+    candles_topic,
+    drain,
+    trades_from_message,
+    trades_topic,
+)
 from api.streaming import paced
+from engine.market import models
 from schema.context import Info
 from schema.market.queries import DEFAULT_VENUE
-from schema.market.types import OrderBook, Ticker
+from schema.market.types import Candle, CandleUpdate, OrderBook, PublicTrade, Ticker, TradesFrame
 
 MAX_SYMBOLS_PER_SUBSCRIPTION = 50
+MAX_RECENT_TRADES = 200
 
 
 def check_max_rate(max_rate: float, cap: float) -> None:
@@ -75,3 +85,81 @@ class MarketSubscription:
                 if book.seq > last_seq:  # a book older than what the client has is dropped
                     last_seq = book.seq
                     yield OrderBook.of(venue_id, book)
+
+    @strawberry.subscription(
+        description="Public trades of a symbol: first the latest `last` trades, then every new "
+        "trade, batched into at most `maxRate` frames per second (none are conflated away)."
+    )
+    async def trades(
+        self,
+        info: Info,
+        symbol: str,
+        venue: str = DEFAULT_VENUE,
+        last: int = 50,
+        max_rate: float = 10.0,
+    ) -> AsyncGenerator[TradesFrame, None]:
+        services = info.context.services
+        check_max_rate(max_rate, services.settings.subscription_max_rate)
+        if not 0 <= last <= MAX_RECENT_TRADES:
+            raise BadUserInput(f"last must be 0 to {MAX_RECENT_TRADES}", field="last")
+        topic = trades_topic(venue, symbol)
+        async with services.bus.subscribe(topic, conflate=False, maxsize=1024) as subscription:
+            recent = await services.market.recent_trades(venue, symbol, last)
+            already_sent = {t.id for t in recent}  # a trade may be in both the tape and the bus
+            first = [PublicTrade.of(t) for t in recent]
+            yield TradesFrame(venue=venue, symbol=symbol, trades=first)
+            interval = 1.0 / max_rate
+            async for message in subscription:
+                trades = [
+                    t
+                    for m in drain(message, subscription)
+                    for t in trades_from_message(m.data)
+                    if t.id not in already_sent
+                ]
+                if trades:
+                    frame = [PublicTrade.of(t) for t in trades]
+                    yield TradesFrame(venue=venue, symbol=symbol, trades=frame)
+                await asyncio.sleep(interval)
+
+    @strawberry.subscription(
+        description="Candles of a symbol and timeframe: first the last `last` candles (the final "
+        "one forming), then each candle that closes (final values) and the forming candle as it "
+        "changes, at most `maxRate` frames per second."
+    )
+    async def candles(
+        self,
+        info: Info,
+        symbol: str,
+        timeframe: str = "1m",
+        venue: str = DEFAULT_VENUE,
+        last: int = 100,
+        max_rate: float = 4.0,
+    ) -> AsyncGenerator[CandleUpdate, None]:
+        services = info.context.services
+        check_max_rate(max_rate, services.settings.subscription_max_rate)
+
+        def update(candle: models.Candle) -> CandleUpdate:
+            return CandleUpdate(
+                venue=venue, symbol=symbol, timeframe=timeframe, candle=Candle.of(candle)
+            )
+
+        topic = candles_topic(venue, symbol)
+        async with services.bus.subscribe(topic, conflate=False, maxsize=1024) as subscription:
+            history = await services.market.candles(venue, symbol, timeframe, max(last, 1))
+            for candle in history[-last:] if last else history[-1:]:
+                yield update(candle)
+            newest = history[-1].open_time
+            interval = 1.0 / max_rate
+            async for message in subscription:
+                forming = None
+                for m in drain(message, subscription):
+                    closed, latest = candles_from_message(m.data, timeframe)
+                    for candle in closed:
+                        if candle.open_time >= newest:
+                            yield update(candle)
+                            newest = candle.open_time
+                    forming = latest or forming
+                if forming is not None and forming.open_time >= newest:
+                    newest = forming.open_time
+                    yield update(forming)
+                await asyncio.sleep(interval)

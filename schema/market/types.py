@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from enum import Enum
 
 import strawberry
 
@@ -129,3 +130,46 @@ class OrderBook:
             mid=mid,
             timestamp=book.timestamp,
         )
+
+
+@strawberry.enum(description="Which side took liquidity in a public trade.")
+class TakerSide(Enum):
+    BUY = "buy"
+    SELL = "sell"
+
+
+@strawberry.type(description="A public trade printed on the venue's tape.")
+class PublicTrade:
+    id: str
+    price: Decimal
+    qty: Decimal
+    taker_side: TakerSide
+    timestamp: datetime
+
+    @classmethod
+    def of(cls, t: models.Trade) -> PublicTrade:
+        return cls(
+            id=t.id,
+            price=t.price,
+            qty=t.qty,
+            taker_side=TakerSide(t.taker_side.value),
+            timestamp=t.timestamp,
+        )
+
+
+@strawberry.type(description="Public trades of one symbol, oldest first.")
+class TradesFrame:
+    venue: str
+    symbol: str
+    trades: list[PublicTrade]
+
+
+@strawberry.type(
+    description="A candle of one symbol and timeframe: `closed` ones are final; a forming one "
+    "(closed: false) is replaced by the next update with the same openTime."
+)
+class CandleUpdate:
+    venue: str
+    symbol: str
+    timeframe: str
+    candle: Candle

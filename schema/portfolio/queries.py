@@ -3,7 +3,7 @@ from __future__ import annotations
 import strawberry
 
 from schema.context import Info
-from schema.portfolio.types import Balance, ExchangeAccount
+from schema.portfolio.types import Balance, ExchangeAccount, Portfolio
 
 
 @strawberry.type
@@ -19,3 +19,11 @@ class PortfolioQuery:
         principal = info.context.require_user()
         found = await info.context.services.portfolio.balances(principal.user_id)
         return [Balance.of(b) for b in found]
+
+    @strawberry.field(
+        description="Your holdings valued in `quote` (USDT by default), positions with average "
+        "cost, realised and unrealised P&L, and the day's change."
+    )
+    async def portfolio(self, info: Info, quote: str = "USDT") -> Portfolio:
+        principal = info.context.require_user()
+        return Portfolio.of(await info.context.services.pnl.snapshot(principal.user_id, quote))

@@ -6,7 +6,7 @@ from decimal import Decimal
 import strawberry
 
 from api.db import models
-from api.services import portfolio
+from api.services import pnl, portfolio
 
 
 @strawberry.type(description="A trading account on a venue. API keys are never returned.")
@@ -41,4 +41,91 @@ class Balance:
             free=b.free,
             used=b.used,
             total=b.total,
+        )
+
+
+@strawberry.type(description="Funds of one currency in one account, valued in the quote currency.")
+class Holding:
+    account_id: strawberry.ID
+    venue: str
+    currency: str
+    total: Decimal
+    price: Decimal | None = strawberry.field(
+        description="Price in the quote currency; null when no market prices this currency."
+    )
+    value: Decimal | None
+    change_24h: Decimal = strawberry.field(description="Value change since the 24 h open.")
+
+    @classmethod
+    def of(cls, h: pnl.ValuedHolding) -> Holding:
+        return cls(
+            account_id=strawberry.ID(h.balance.account_id),
+            venue=h.balance.venue,
+            currency=h.balance.currency,
+            total=h.balance.total,
+            price=h.price,
+            value=h.value,
+            change_24h=h.change_24h,
+        )
+
+
+@strawberry.type(
+    description="A position built from your own fills (average cost; fees reduce realised P&L)."
+)
+class Position:
+    account_id: strawberry.ID
+    venue: str
+    symbol: str
+    qty: Decimal
+    avg_cost: Decimal
+    mark: Decimal | None
+    value: Decimal | None
+    realised_pnl: Decimal
+    unrealised_pnl: Decimal
+    fees_paid: Decimal
+
+    @classmethod
+    def of(cls, p: pnl.ValuedPosition) -> Position:
+        return cls(
+            account_id=strawberry.ID(p.account_id),
+            venue=p.venue,
+            symbol=p.position.symbol,
+            qty=p.position.qty,
+            avg_cost=p.position.avg_cost,
+            mark=p.mark,
+            value=None if p.mark is None else p.position.value(p.mark),
+            realised_pnl=p.position.realised,
+            unrealised_pnl=p.unrealised,
+            fees_paid=p.position.fees,
+        )
+
+
+@strawberry.type(description="Everything you hold, valued now, with P&L and the day's change.")
+class Portfolio:
+    quote: str
+    total_value: Decimal
+    day_change: Decimal
+    day_change_pct: Decimal | None
+    realised_pnl: Decimal
+    unrealised_pnl: Decimal
+    holdings: list[Holding]
+    positions: list[Position]
+    unpriced: list[str] = strawberry.field(
+        description="Currencies held that no market prices in the quote currency (not in totals)."
+    )
+    as_of: datetime
+
+    @classmethod
+    def of(cls, s: pnl.PortfolioSnapshot) -> Portfolio:
+        return cls(
+            quote=s.quote,
+            total_value=s.total_value,
+            day_change=s.day_change,
+            day_change_pct=s.day_change_pct,
+            realised_pnl=s.realised,
+            unrealised_pnl=s.unrealised,
+            holdings=[Holding.of(h) for h in s.holdings],
+            positions=[Position.of(p) for p in s.positions],
+            unpriced=s.unpriced,
+            as_of=s.as_of,
         )

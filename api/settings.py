@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -49,8 +49,19 @@ class Settings(BaseSettings):
     graphql_max_depth: int = Field(default=10, gt=0)
     graphql_max_aliases: int = Field(default=15, gt=0)
     graphql_max_tokens: int = Field(default=2000, gt=0)
+    # Per-venue CCXT overrides as JSON, e.g. {"binance": {"urls": {...}, "options": {...}}}:
+    # a self-hosted proxy or a regional endpoint (tests point venues at loopback stand-ins).
+    exchange_overrides: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    # Seconds a venue call may take before its outcome counts as unknown.
+    exchange_timeout_seconds: float = Field(default=10, gt=0, le=120)
     # Upper bound on subscription frames per second per subscriber.
     subscription_max_rate: float = Field(default=20, gt=0)
+    # Push: Firebase service-account JSON file; unset: a log-only sender prints the FCM JSON.
+    fcm_credentials: Path | None = None
+    # Push: at most this many pushes per user per minute (the rest stay in the in-app inbox),
+    # and bursts of one category within this many seconds become one push ("10 orders filled").
+    push_max_per_minute: int = Field(default=10, gt=0)
+    push_coalesce_seconds: float = Field(default=2.0, ge=0, le=60)
 
     @field_validator("log_level", mode="before")
     @classmethod

@@ -43,6 +43,10 @@ class VenueRegistry:
         """Serve `account_id` through `exchange` (a live venue adapter, or a test stand-in)."""
         self._accounts[account_id] = exchange
 
+    def detach_account(self, account_id: str) -> Exchange | None:
+        """Stop serving `account_id` through its live adapter; the adapter, to close."""
+        return self._accounts.pop(account_id, None)
+
     def account_exchange(self, account: ExchangeAccount) -> Exchange:
         """The exchange that trades for `account`."""
         attached = self._accounts.get(account.id)
@@ -57,5 +61,5 @@ class VenueRegistry:
         return f"{self._sim_run}:" if venue == SIM else ""
 
     async def close(self) -> None:
-        for exchange in self._public.values():
+        for exchange in [*self._public.values(), *self._accounts.values()]:
             await exchange.close()

@@ -11,8 +11,9 @@ class PortfolioQuery:
     @strawberry.field(description="The signed-in user's exchange accounts.")
     async def exchange_accounts(self, info: Info) -> list[ExchangeAccount]:
         principal = info.context.require_user()
-        found = await info.context.services.portfolio.accounts(principal.user_id)
-        return [ExchangeAccount.of(a) for a in found]
+        services = info.context.services
+        found = await services.portfolio.accounts(principal.user_id)
+        return [ExchangeAccount.of(a, services.exchange_accounts.hint(a)) for a in found]
 
     @strawberry.field(description="The signed-in user's balances across accounts.")
     async def balances(self, info: Info) -> list[Balance]:

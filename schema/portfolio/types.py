@@ -15,10 +15,23 @@ class ExchangeAccount:
     venue: str
     label: str
     created_at: datetime
+    api_key_hint: str | None = strawberry.field(
+        default=None, description="The API key's last 4 characters (never the key itself)."
+    )
+    has_keys: bool = strawberry.field(
+        default=False, description="Live venues: keys are stored. The paper account needs none."
+    )
 
     @classmethod
-    def of(cls, a: models.ExchangeAccount) -> ExchangeAccount:
-        return cls(id=strawberry.ID(a.id), venue=a.venue, label=a.label, created_at=a.created_at)
+    def of(cls, a: models.ExchangeAccount, hint: str | None = None) -> ExchangeAccount:
+        return cls(
+            id=strawberry.ID(a.id),
+            venue=a.venue,
+            label=a.label,
+            created_at=a.created_at,
+            api_key_hint=hint,
+            has_keys=a.api_key_encrypted is not None,
+        )
 
 
 @strawberry.type(description="Funds of one currency in one account; `used` is held by orders.")

@@ -1,0 +1,332 @@
+"""Order-book fan-out: N websocket clients on one book topic through our GraphQL subscription,
+against a bare Starlette WebSocket broadcast of the same frames, in the same run.
+
+Each server runs under uvicorn in its own process and publishes one top-20 book every
+`--interval` seconds, stamped with the wall clock at publish time:
+
+* ours: the book goes to the bus (`book:sim:BTC/USDT`, as the market feed publishes it); each
+  client holds a graphql-transport-ws `orderBook(symbol, depth: 20, maxRate: 20)` subscription
+  (bus fan-out, per-subscriber conflation, pacing, GraphQL execution, JSON per subscriber);
+* bare: a Starlette WebSocket route that serialises the same frame once and sends it to every
+  connected socket (no bus, no GraphQL) — the floor for Python websockets on this machine.
+
+Clients run in separate processes (loopback only) and measure publish → receive latency from
+the frame's timestamp. Printed per side and client count: frames/s received, p50/p99 latency,
+server RSS; then the p99 ratio ours/bare.
+
+    python bench/fanout.py                       # 1,000 and 5,000 clients, 10 s each
+    python bench/fanout.py --clients 200 --seconds 3
+    python bench/fanout.py --quick               # tests
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import multiprocessing as mp
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+SYMBOL = "BTC/USDT"
+SUBSCRIPTION = (
+    'subscription { orderBook(symbol: "BTC/USDT", depth: 20, maxRate: 20) '
+    "{ seq timestamp bids { price qty } asks { price qty } } }"
+)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def make_book(seq: int) -> Any:
+    from engine.market.models import OrderBookSnapshot
+
+    mid = Decimal(60000) + Decimal(seq % 100)
+    return OrderBookSnapshot(
+        symbol=SYMBOL,
+        seq=seq,
+        bids=[(mid - i, Decimal("0.5") + i) for i in range(1, 21)],
+        asks=[(mid + i, Decimal("0.4") + i) for i in range(1, 21)],
+        timestamp=datetime.now(UTC),
+    )
+
+
+# -- servers (each in its own process) --------------------------------------------------------
+
+
+def serve_ours(port: int, var_dir: str, interval: float) -> None:
+    import uvicorn
+
+    from api.app import create_app
+    from api.services.market import book_to_message, book_topic
+    from api.settings import Settings
+
+    settings = Settings(
+        var_dir=Path(var_dir),
+        database_url=None,
+        redis_url=None,
+        demo_data=False,
+        sim_tick_seconds=60,  # the sim feed stays out of the way; the bench publishes books
+        subscription_max_rate=20,
+        log_level="warning",
+        web_app_dir=None,
+    )
+    app = create_app(settings)
+
+    async def publish() -> None:
+        while getattr(app.state, "services", None) is None:  # noqa: ASYNC110 (set by lifespan)
+            await asyncio.sleep(0.05)
+        bus = app.state.services.bus
+        seq = 10**12  # above anything the sim book printed
+        while True:
+            seq += 1
+            await bus.publish(book_topic("sim", SYMBOL), book_to_message("sim", make_book(seq)))
+            await asyncio.sleep(interval)
+
+    async def main() -> None:
+        server = uvicorn.Server(
+            uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", ws_max_queue=64)
+        )
+        publisher = asyncio.ensure_future(publish())
+        await server.serve()
+        publisher.cancel()
+
+    asyncio.run(main())
+
+
+def serve_bare(port: int, interval: float) -> None:
+    import uvicorn
+    from starlette.applications import Starlette
+    from starlette.routing import WebSocketRoute
+    from starlette.websockets import WebSocket, WebSocketDisconnect
+
+    sockets: set[WebSocket] = set()
+
+    async def endpoint(ws: WebSocket) -> None:
+        await ws.accept()
+        sockets.add(ws)
+        try:
+            while True:
+                await ws.receive_text()
+        except WebSocketDisconnect:
+            pass
+        finally:
+            sockets.discard(ws)
+
+    async def broadcast() -> None:
+        seq = 10**12
+        while True:
+            seq += 1
+            book = make_book(seq)
+            frame = json.dumps(
+                {
+                    "seq": str(book.seq),
+                    "timestamp": book.timestamp.isoformat(),
+                    "bids": [{"price": str(p), "qty": str(q)} for p, q in book.bids],
+                    "asks": [{"price": str(p), "qty": str(q)} for p, q in book.asks],
+                }
+            )
+            for ws in list(sockets):
+                try:
+                    await ws.send_text(frame)
+                except Exception:
+                    sockets.discard(ws)
+            await asyncio.sleep(interval)
+
+    app = Starlette(routes=[WebSocketRoute("/ws", endpoint)])
+
+    async def main() -> None:
+        server = uvicorn.Server(
+            uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", ws_max_queue=64)
+        )
+        task = asyncio.ensure_future(broadcast())
+        await server.serve()
+        task.cancel()
+
+    asyncio.run(main())
+
+
+# -- clients (separate processes) -------------------------------------------------------------
+
+
+async def _client(
+    url: str, graphql: bool, until: float, out: list[float], ready: list[int]
+) -> None:
+    import websockets
+
+    subprotocols: Any = ["graphql-transport-ws"] if graphql else None
+    async with websockets.connect(url, subprotocols=subprotocols, max_queue=None) as ws:
+        if graphql:
+            await ws.send(json.dumps({"type": "connection_init", "payload": {}}))
+            await ws.recv()
+            payload = {"query": SUBSCRIPTION}
+            await ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": payload}))
+        ready.append(1)
+        while (left := until - time.time()) > 0:
+            try:
+                raw = await asyncio.wait_for(ws.recv(), left)
+            except TimeoutError:
+                break
+            received = time.time()
+            frame = json.loads(raw)
+            if graphql:
+                if frame.get("type") != "next":
+                    continue
+                frame = frame["payload"]["data"]["orderBook"]
+            sent = datetime.fromisoformat(frame["timestamp"]).timestamp()
+            out.append(received - sent)
+
+
+def client_process(
+    url: str, graphql: bool, n: int, start_at: float, seconds: float, queue: Any
+) -> None:
+    async def main() -> dict[str, Any]:
+        latencies: list[float] = []
+        ready: list[int] = []
+        until = start_at + seconds
+        tasks = []
+        for _ in range(n):
+            tasks.append(asyncio.ensure_future(_client(url, graphql, until, latencies, ready)))
+            await asyncio.sleep(0)
+        results = await asyncio.gather(*tasks, return_exceptions=True)
+        errors = [repr(r) for r in results if isinstance(r, BaseException)]
+        # Only frames received in the measured window count (connecting takes a while).
+        return {"latencies": latencies, "connected": len(ready), "errors": errors[:3]}
+
+    queue.put(asyncio.run(main()))
+
+
+def rss_mib(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
+
+
+def wait_port(port: int, within_s: float = 60) -> None:
+    deadline = time.time() + within_s
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), 0.5).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"port {port} did not open")
+
+
+def run_side(
+    name: str, url: str, graphql: bool, clients: int, procs: int, seconds: float, pid: int
+) -> dict[str, float]:
+    ctx = mp.get_context("spawn")
+    queue = ctx.Queue()
+    per = [clients // procs + (1 if i < clients % procs else 0) for i in range(procs)]
+    connect_s = max(3.0, clients / 400)
+    start_at = time.time() + connect_s
+    workers = [
+        ctx.Process(target=client_process, args=(url, graphql, n, start_at, seconds, queue))
+        for n in per
+        if n
+    ]
+    for w in workers:
+        w.start()
+    results = [queue.get(timeout=connect_s + seconds + 120) for _ in workers]
+    for w in workers:
+        w.join(timeout=30)
+    # Frames stamped before the window opened were queued while clients connected: skip them.
+    latencies = sorted(x for r in results for x in r["latencies"])
+    connected = sum(r["connected"] for r in results)
+    errors = [e for r in results for e in r["errors"]]
+    window = connect_s + seconds
+    p50 = statistics.median(latencies) * 1000 if latencies else float("nan")
+    p99 = (
+        latencies[int(len(latencies) * 0.99) - 1] * 1000 if len(latencies) >= 100 else float("nan")
+    )
+    rate = len(latencies) / window
+    print(
+        f"{name:4} {clients:5} clients ({connected} connected): {rate:9.0f} frames/s   "
+        f"p50 {p50:7.1f} ms   p99 {p99:7.1f} ms   server RSS {rss_mib(pid):6.0f} MiB"
+        + (f"   errors: {errors[:2]}" if errors else "")
+    )
+    return {"p50": p50, "p99": p99, "rate": rate}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", default="1000,5000")
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--interval", type=float, default=0.1, help="seconds between books")
+    parser.add_argument("--procs", type=int, default=4, help="client processes")
+    parser.add_argument("--quick", action="store_true", help="50 clients, 2 s")
+    parser.add_argument("--serve-ours", nargs=2, metavar=("PORT", "VAR_DIR"))
+    parser.add_argument("--serve-bare", metavar="PORT")
+    args = parser.parse_args()
+    if args.serve_ours:
+        serve_ours(int(args.serve_ours[0]), args.serve_ours[1], args.interval)
+        return
+    if args.serve_bare:
+        serve_bare(int(args.serve_bare), args.interval)
+        return
+    if args.quick:
+        args.clients, args.seconds, args.procs = "50", 2.0, 2
+    counts = [int(c) for c in args.clients.split(",")]
+    print(f"one book every {args.interval:g} s; clients in {args.procs} processes; loopback")
+    with tempfile.TemporaryDirectory() as var:
+        ours_port, bare_port = free_port(), free_port()
+        me = [sys.executable, __file__, "--interval", str(args.interval)]
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        ours = subprocess.Popen([*me, "--serve-ours", str(ours_port), var], env=env, cwd=ROOT)
+        bare = subprocess.Popen([*me, "--serve-bare", str(bare_port)], env=env, cwd=ROOT)
+        try:
+            wait_port(ours_port)
+            wait_port(bare_port)
+            time.sleep(1.0)
+            for count in counts:
+                o = run_side(
+                    "ours",
+                    f"ws://127.0.0.1:{ours_port}/graphql",
+                    True,
+                    count,
+                    args.procs,
+                    args.seconds,
+                    ours.pid,
+                )
+                b = run_side(
+                    "bare",
+                    f"ws://127.0.0.1:{bare_port}/ws",
+                    False,
+                    count,
+                    args.procs,
+                    args.seconds,
+                    bare.pid,
+                )
+                print(
+                    f"ratio p99 ours/bare at {count}: {o['p99'] / b['p99']:.2f} "
+                    f"(goal <= 1.5; and ours p99 < 100 ms at 5,000)"
+                )
+        finally:
+            for process in (ours, bare):
+                process.terminate()
+                process.wait(timeout=20)
+
+
+if __name__ == "__main__":
+    main()

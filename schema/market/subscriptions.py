@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import asyncio
+from collections import OrderedDict
 from collections.abc import AsyncGenerator
+from typing import Any
 
 import strawberry
 
@@ -28,6 +30,21 @@ from schema.market.types import Candle, CandleUpdate, OrderBook, PublicTrade, Ti
 
 MAX_SYMBOLS_PER_SUBSCRIPTION = 50
 MAX_RECENT_TRADES = 200
+# Decoded books per (topic, seq, depth): every subscriber of a book at one depth shares one
+# decoded frame instead of parsing the message's decimals again.
+_BOOK_FRAMES: OrderedDict[tuple[str, int, int], OrderBook] = OrderedDict()
+_BOOK_FRAMES_KEPT = 512
+
+
+def shared_book_frame(topic: str, data: dict[str, Any], depth: int) -> OrderBook:
+    key = (topic, int(data["seq"]), depth)
+    frame = _BOOK_FRAMES.get(key)
+    if frame is None:
+        venue_id, book = book_from_message(data, depth)
+        frame = _BOOK_FRAMES[key] = OrderBook.of(venue_id, book)
+        if len(_BOOK_FRAMES) > _BOOK_FRAMES_KEPT:
+            _BOOK_FRAMES.popitem(last=False)
+    return frame
 
 
 def check_max_rate(max_rate: float, cap: float) -> None:
@@ -81,10 +98,10 @@ class MarketSubscription:
             yield OrderBook.of(venue, current)
             last_seq = current.seq
             async for message in paced(subscription, max_rate):
-                venue_id, book = book_from_message(message.data, depth)
-                if book.seq > last_seq:  # a book older than what the client has is dropped
-                    last_seq = book.seq
-                    yield OrderBook.of(venue_id, book)
+                frame = shared_book_frame(message.topic, message.data, depth)
+                if int(frame.seq) > last_seq:  # a book older than what the client has is dropped
+                    last_seq = int(frame.seq)
+                    yield frame
 
     @strawberry.subscription(
         description="Public trades of a symbol: first the latest `last` trades, then every new "

@@ -19,6 +19,7 @@ from api.db.database import Database
 from api.db.models import ExchangeAccount, Order
 from api.errors import ApiError, BadUserInput, Conflict, NotFound
 from api.services.accounts import Principal
+from api.services.exchange_status import AccountConnection, account_connection
 from api.services.orders.service import OPEN_STATUSES
 from api.services.step_up import StepUpGuard
 from api.services.venues import SIM, VenueRegistry
@@ -184,6 +185,26 @@ class ExchangeAccountService:
         if exchange is not None:
             await exchange.close()
         return account
+
+    async def connections(self, user_id: str) -> list[AccountConnection]:
+        async with self.db.session() as session:
+            accounts = (
+                await session.exec(
+                    select(ExchangeAccount)
+                    .where(col(ExchangeAccount.user_id) == user_id)
+                    .order_by(col(ExchangeAccount.created_at))
+                )
+            ).all()
+        return [
+            account_connection(
+                a.id,
+                a.venue,
+                a.label,
+                self.venues.connection_stats(a.id),
+                in_process=a.venue == SIM,
+            )
+            for a in accounts
+        ]
 
     def hint(self, account: ExchangeAccount) -> str | None:
         if account.api_key_encrypted is None:

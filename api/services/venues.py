@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from api.db.models import ExchangeAccount, new_id
 from api.errors import NotFound
+from api.services.exchange_status import MonitoredExchange, monitored
 from engine.exchanges.protocol import Exchange
 from engine.market.sim.venue import SimExchange, SimVenue
 
@@ -40,8 +41,13 @@ class VenueRegistry:
         return SimExchange(self.sim, account_id)
 
     def attach_account(self, account_id: str, exchange: Exchange) -> None:
-        """Serve `account_id` through `exchange` (a live venue adapter, or a test stand-in)."""
-        self._accounts[account_id] = exchange
+        """Serve `account_id` through `exchange` (a live venue adapter, or a test stand-in),
+        measured for `exchangeStatus`."""
+        self._accounts[account_id] = monitored(exchange)
+
+    def connection_stats(self, account_id: str) -> MonitoredExchange | None:
+        attached = self._accounts.get(account_id)
+        return attached if isinstance(attached, MonitoredExchange) else None
 
     def detach_account(self, account_id: str) -> Exchange | None:
         """Stop serving `account_id` through its live adapter; the adapter, to close."""

@@ -588,6 +588,16 @@ class CcxtExchange:
         book = await self._call(self._client.watch_order_book, symbol)
         return to_order_book(symbol, book, depth)
 
+    def rate_limit_headroom(self) -> float:
+        """0..1 of CCXT's leaky-bucket budget left now (1 before the first call)."""
+        throttler = getattr(self._client, "throttler", None)
+        if throttler is None:
+            return 1.0
+        if throttler.queue:
+            return 0.0
+        capacity = float(throttler.config.get("capacity") or 1.0)
+        return max(0.0, min(1.0, float(throttler.config.get("tokens", 0)) / capacity))
+
     async def close(self) -> None:
         if self._client.session is None and not self._client.clients:
             # nothing was opened: skip ccxt's grace sleep meant for closing TLS connections

@@ -3,7 +3,7 @@ from __future__ import annotations
 import strawberry
 
 from schema.context import Info
-from schema.portfolio.types import Balance, ExchangeAccount, Portfolio
+from schema.portfolio.types import Balance, ExchangeAccount, ExchangeStatus, Portfolio
 
 
 @strawberry.type
@@ -28,3 +28,9 @@ class PortfolioQuery:
     async def portfolio(self, info: Info, quote: str = "USDT") -> Portfolio:
         principal = info.context.require_user()
         return Portfolio.of(await info.context.services.pnl.snapshot(principal.user_id, quote))
+
+    @strawberry.field(description="Connection health of each of your venue accounts.")
+    async def exchange_status(self, info: Info) -> list[ExchangeStatus]:
+        principal = info.context.require_user()
+        found = await info.context.services.exchange_accounts.connections(principal.user_id)
+        return [ExchangeStatus.of(c) for c in found]

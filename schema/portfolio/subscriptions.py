@@ -1,15 +1,19 @@
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncGenerator
 
 import strawberry
 
+from api.errors import BadUserInput
 from api.services.market import ticker_topic
 from api.services.orders import orders_topic
 from api.streaming import paced
 from schema.context import Info
 from schema.market.subscriptions import check_max_rate
-from schema.portfolio.types import Portfolio
+from schema.portfolio.types import ExchangeStatus, Portfolio
+
+MIN_STATUS_INTERVAL_S = 1.0
 
 
 @strawberry.type
@@ -42,3 +46,17 @@ class PortfolioSubscription:
                 if any(m.topic == own_orders for m in (message, *queued)):
                     positions = await services.pnl.positions(user_id)
                 yield Portfolio.of(await services.pnl.snapshot(user_id, quote, positions))
+
+    @strawberry.subscription(
+        description="Connection health of your venue accounts, now and every `intervalSeconds`."
+    )
+    async def exchange_status(
+        self, info: Info, interval_seconds: float = 5.0
+    ) -> AsyncGenerator[list[ExchangeStatus], None]:
+        principal = info.context.require_user()
+        if not MIN_STATUS_INTERVAL_S <= interval_seconds <= 3600:
+            raise BadUserInput("intervalSeconds must be 1 to 3600", field="intervalSeconds")
+        service = info.context.services.exchange_accounts
+        while True:
+            yield [ExchangeStatus.of(c) for c in await service.connections(principal.user_id)]
+            await asyncio.sleep(interval_seconds)

@@ -6,7 +6,7 @@ from decimal import Decimal
 import strawberry
 
 from api.db import models
-from api.services import pnl, portfolio
+from api.services import exchange_status, pnl, portfolio
 
 
 @strawberry.type(description="A trading account on a venue. API keys are never returned.")
@@ -141,4 +141,39 @@ class Portfolio:
             positions=[Position.of(p) for p in s.positions],
             unpriced=s.unpriced,
             as_of=s.as_of,
+        )
+
+
+@strawberry.type(description="How one of your venue connections is doing, measured on live calls.")
+class ExchangeStatus:
+    account_id: strawberry.ID
+    venue: str
+    label: str
+    connected: bool
+    rest_latency_ms: float | None = strawberry.field(
+        description="Moving average over recent REST calls; null before the first call."
+    )
+    stream_message_age_seconds: float | None = strawberry.field(
+        description="Seconds since the last websocket update; null when nothing streamed yet."
+    )
+    resyncs: int = strawberry.field(description="Stream drops or gaps that forced a resync.")
+    rate_limit_headroom: float | None = strawberry.field(
+        description="0..1 of the venue's request budget left (null: not known for this venue)."
+    )
+    last_error: str | None
+    last_error_at: datetime | None
+
+    @classmethod
+    def of(cls, c: exchange_status.AccountConnection) -> ExchangeStatus:
+        return cls(
+            account_id=strawberry.ID(c.account_id),
+            venue=c.venue,
+            label=c.label,
+            connected=c.connected,
+            rest_latency_ms=c.rest_latency_ms,
+            stream_message_age_seconds=c.stream_message_age_s,
+            resyncs=c.resyncs,
+            rate_limit_headroom=c.rate_limit_headroom,
+            last_error=c.last_error,
+            last_error_at=c.last_error_at,
         )

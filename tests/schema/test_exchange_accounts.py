@@ -12,6 +12,7 @@ from starlette.applications import Starlette
 
 from api.db.models import ExchangeAccount
 from api.settings import Settings
+from engine.exchanges.errors import NetworkError
 from tests.conftest import GraphQLClient
 from tests.schema.passkey_helpers import PASSWORD, enrol, step_up
 from tests.support.authenticator import SoftwareAuthenticator
@@ -125,3 +126,36 @@ async def test_keys_can_be_removed_by_their_owner_only(app: Starlette, gql: Grap
     row = next(a for a in await stored_accounts(app) if a.id == added["id"])
     assert row.api_key_encrypted is None and row.secret_encrypted is None
     assert app.state.services.venues.detach_account(added["id"]) is None
+
+
+STATUS = (
+    "{ exchangeStatus { accountId venue connected restLatencyMs resyncs rateLimitHeadroom "
+    "lastError } }"
+)
+
+
+async def test_exchange_status_reports_latency_and_a_venue_going_down(
+    app: Starlette, gql: GraphQLClient, standin: BinanceStandin
+) -> None:
+    token, device = await trader(gql, "status@example.com")
+    proof = await step_up(gql, token, device, ACTION)
+    added = (await gql.data(ADD, {"i": keys(), "s": proof}, token))["addExchangeAccount"]
+    row = next(a for a in await stored_accounts(app) if a.id == added["id"])
+    exchange = app.state.services.venues.account_exchange(row)
+    await exchange.fetch_balance()  # a call the service makes anyway: it is measured
+
+    statuses = {s["venue"]: s for s in (await gql.data(STATUS, token=token))["exchangeStatus"]}
+    assert statuses["sim"]["connected"] is True
+    live = statuses["binance"]
+    assert live["accountId"] == added["id"] and live["connected"] is True
+    assert live["restLatencyMs"] > 0 and live["lastError"] is None
+    assert 0 <= live["rateLimitHeadroom"] <= 1
+
+    await standin.stop()
+    with pytest.raises(NetworkError):
+        await exchange.fetch_balance()
+    down = {s["venue"]: s for s in (await gql.data(STATUS, token=token))["exchangeStatus"]}
+    assert down["binance"]["connected"] is False and down["binance"]["lastError"]
+    other = await gql.register("nosy@example.com", PASSWORD)
+    theirs = (await gql.data(STATUS, token=other))["exchangeStatus"]
+    assert [s["venue"] for s in theirs] == ["sim"]

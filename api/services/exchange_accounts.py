@@ -69,6 +69,23 @@ def ccxt_connector(overrides: Mapping[str, Mapping[str, Any]], timeout_s: float)
     return connect
 
 
+def public_ccxt_connector(
+    overrides: Mapping[str, Mapping[str, Any]], timeout_s: float
+) -> Callable[[str], Exchange]:
+    """Keyless CCXT clients for live venues' public market data."""
+
+    def connect(venue: str) -> Exchange:
+        override = overrides.get(venue, {})
+        return CcxtExchange(
+            venue,
+            urls=override.get("urls"),
+            options=override.get("options"),
+            timeout_ms=int(timeout_s * 1000),
+        )
+
+    return connect
+
+
 def key_hint(api_key: str) -> str:
     return f"…{api_key[-4:]}"
 

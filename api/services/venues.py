@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from api.db.models import ExchangeAccount, new_id
@@ -15,10 +16,21 @@ SIM = "sim"
 _PUBLIC_SIM_ACCOUNT = "__public__"
 
 
+# Builds a keyless client for a live venue's public market data.
+PublicConnector = Callable[[str], Exchange]
+
+
 class VenueRegistry:
-    def __init__(self, sim: SimVenue) -> None:
+    def __init__(
+        self,
+        sim: SimVenue,
+        public_connector: PublicConnector | None = None,
+        live_venues: Sequence[str] = (),
+    ) -> None:
         self.sim = sim
         self._public: dict[str, Exchange] = {SIM: SimExchange(sim, _PUBLIC_SIM_ACCOUNT)}
+        self._public_connector = public_connector
+        self._live_venues = frozenset(live_venues) if public_connector is not None else frozenset()
         self._accounts: dict[str, Exchange] = {}
         # The sim venue lives in memory and numbers its trades from 1 again after a restart:
         # stored trade ids get this per-run prefix so a new trade never looks like an old one.
@@ -26,14 +38,16 @@ class VenueRegistry:
 
     @property
     def venue_ids(self) -> list[str]:
-        return sorted(self._public)
+        return sorted({SIM, *self._live_venues})
 
     def public(self, venue: str) -> Exchange:
-        """An exchange for public market data on `venue`."""
-        try:
-            return self._public[venue]
-        except KeyError:
-            raise NotFound(f"unknown venue {venue!r}", field="venue") from None
+        """An exchange for public market data on `venue` (live venues: CO_LIVE_MARKET_VENUES)."""
+        exchange = self._public.get(venue)
+        if exchange is None:
+            if venue not in self._live_venues or self._public_connector is None:
+                raise NotFound(f"unknown venue {venue!r}", field="venue")
+            exchange = self._public[venue] = self._public_connector(venue)
+        return exchange
 
     def sim_account(self, account_id: str, balances: dict[str, Decimal]) -> Exchange:
         """Open (idempotently) a simulated account and return its exchange."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 import asyncio
 from collections import OrderedDict
 from collections.abc import AsyncGenerator
+from contextlib import AsyncExitStack
 from typing import Any
 
 import strawberry
@@ -22,6 +23,7 @@ from api.services.market_streams import (
     trades_from_message,
     trades_topic,
 )
+from api.services.venues import SIM
 from api.streaming import paced
 from engine.market import models
 from schema.context import Info
@@ -30,20 +32,23 @@ from schema.market.types import Candle, CandleUpdate, OrderBook, PublicTrade, Ti
 
 MAX_SYMBOLS_PER_SUBSCRIPTION = 50
 MAX_RECENT_TRADES = 200
-# Decoded books per (topic, seq, depth): every subscriber of a book at one depth shares one
-# decoded frame instead of parsing the message's decimals again.
-_BOOK_FRAMES: OrderedDict[tuple[str, int, int], OrderBook] = OrderedDict()
+# Decoded books per (published message, depth): the bus hands every local subscriber the same
+# message object, so subscribers of a book at one depth share one decoded frame instead of
+# parsing its decimals again. The message is kept with its frame, so its id cannot be reused.
+_BOOK_FRAMES: OrderedDict[tuple[int, int], tuple[dict[str, Any], OrderBook]] = OrderedDict()
 _BOOK_FRAMES_KEPT = 512
 
 
-def shared_book_frame(topic: str, data: dict[str, Any], depth: int) -> OrderBook:
-    key = (topic, int(data["seq"]), depth)
-    frame = _BOOK_FRAMES.get(key)
-    if frame is None:
-        venue_id, book = book_from_message(data, depth)
-        frame = _BOOK_FRAMES[key] = OrderBook.of(venue_id, book)
-        if len(_BOOK_FRAMES) > _BOOK_FRAMES_KEPT:
-            _BOOK_FRAMES.popitem(last=False)
+def shared_book_frame(data: dict[str, Any], depth: int) -> OrderBook:
+    key = (id(data), depth)
+    cached = _BOOK_FRAMES.get(key)
+    if cached is not None and cached[0] is data:
+        return cached[1]
+    venue_id, book = book_from_message(data, depth)
+    frame = OrderBook.of(venue_id, book, bool(data.get("stale", False)))
+    _BOOK_FRAMES[key] = (data, frame)
+    if len(_BOOK_FRAMES) > _BOOK_FRAMES_KEPT:
+        _BOOK_FRAMES.popitem(last=False)
     return frame
 
 
@@ -93,14 +98,23 @@ class MarketSubscription:
         services = info.context.services
         check_max_rate(max_rate, services.settings.subscription_max_rate)
         check_book_depth(depth)
-        async with services.bus.subscribe(book_topic(venue, symbol)) as subscription:
+        async with AsyncExitStack() as stack:
+            if venue != SIM:
+                await services.market.market(venue, symbol)  # unknown symbol: nothing started
+            subscription = await stack.enter_async_context(
+                services.bus.subscribe(book_topic(venue, symbol))
+            )
+            if venue != SIM:  # live venues: hold the (venue, symbol) feed while subscribed
+                await stack.enter_async_context(services.live_feeds.watching(venue, symbol))
             current = await services.market.order_book(venue, symbol, depth)
             yield OrderBook.of(venue, current)
-            last_seq = current.seq
+            last_seq, last_stale = current.seq, False
             async for message in paced(subscription, max_rate):
-                frame = shared_book_frame(message.topic, message.data, depth)
-                if int(frame.seq) > last_seq:  # a book older than what the client has is dropped
-                    last_seq = int(frame.seq)
+                frame = shared_book_frame(message.data, depth)
+                seq = int(frame.seq)
+                # Older books are dropped; a stale marker (same seq) passes once.
+                if seq > last_seq or (seq == last_seq and frame.stale != last_stale):
+                    last_seq, last_stale = seq, frame.stale
                     yield frame
 
     @strawberry.subscription(

@@ -113,9 +113,14 @@ class OrderBook:
     spread: Decimal | None
     mid: Decimal | None
     timestamp: datetime
+    stale: bool = strawberry.field(
+        default=False,
+        description="The venue's stream dropped: this is the last good book, kept while the "
+        "feed resyncs. A fresh book (stale: false) follows.",
+    )
 
     @classmethod
-    def of(cls, venue: str, book: models.OrderBookSnapshot) -> OrderBook:
+    def of(cls, venue: str, book: models.OrderBookSnapshot, stale: bool = False) -> OrderBook:
         spread = mid = None
         if book.bids and book.asks:
             bid, ask = book.bids[0][0], book.asks[0][0]
@@ -129,6 +134,7 @@ class OrderBook:
             spread=spread,
             mid=mid,
             timestamp=book.timestamp,
+            stale=stale,
         )
 
 

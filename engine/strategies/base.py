@@ -1,11 +1,12 @@
 """The one strategy interface: events in, intents out.
 
 A strategy is a plain object that reacts to events (a closed candle, a public trade, a book
-snapshot, a fill of one of its own orders, a clock tick) and answers with intents (place,
-cancel, amend). It never touches the network, a database or the wall clock: everything it may
-know arrives in the event or in the `StrategyContext`, so the same inputs give the same
-intents. The same object runs live, on the sim venue and in the backtester; the runner around
-it turns intents into orders and keeps the context up to date.
+snapshot, a fill of one of its own orders, a clock tick, a model signal, a scored headline, a
+large on-chain transfer) and answers with intents (place, cancel, amend). It never touches
+the network, a database or the wall clock: everything it may know arrives in the event or in
+the `StrategyContext`, so the same inputs give the same intents. The same object runs live,
+on the sim venue and in the backtester; the runner around it turns intents into orders and
+keeps the context up to date.
 
 Contract with the runner:
 
@@ -22,8 +23,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
+from enum import StrEnum
 
 from engine.market.models import Candle, Market, OrderBookSnapshot, Side, Trade
+from engine.news.models import NewsEvent
+from engine.signals.types import Signal
 from engine.trading.models import Fill, OrderType, TimeInForce
 
 
@@ -34,7 +38,23 @@ class ClockTick:
     timestamp: datetime
 
 
-Event = Candle | Trade | OrderBookSnapshot | Fill | ClockTick
+class TransferDirection(StrEnum):
+    TO_EXCHANGE = "to_exchange"  # coins moved onto an exchange: likely to be sold
+    FROM_EXCHANGE = "from_exchange"  # coins withdrawn from an exchange: likely held
+
+
+@dataclass(frozen=True, slots=True)
+class WhaleTransfer:
+    """A large on-chain transfer reported by a transfer source (simulated by default)."""
+
+    asset: str  # upper-case ticker, e.g. "BTC"
+    amount: Decimal  # in units of `asset`
+    direction: TransferDirection
+    timestamp: datetime
+    source: str = "sim"
+
+
+Event = Candle | Trade | OrderBookSnapshot | Fill | ClockTick | Signal | NewsEvent | WhaleTransfer
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +163,12 @@ class Strategy:
             return self.on_book(event, ctx)
         if isinstance(event, Fill):
             return self.on_fill(event, ctx)
+        if isinstance(event, Signal):
+            return self.on_signal(event, ctx)
+        if isinstance(event, NewsEvent):
+            return self.on_news(event, ctx)
+        if isinstance(event, WhaleTransfer):
+            return self.on_whale_transfer(event, ctx)
         return self.on_clock(event, ctx)
 
     def on_candle(self, candle: Candle, ctx: StrategyContext) -> list[Intent]:
@@ -158,6 +184,15 @@ class Strategy:
         return []
 
     def on_clock(self, tick: ClockTick, ctx: StrategyContext) -> list[Intent]:
+        return []
+
+    def on_signal(self, signal: Signal, ctx: StrategyContext) -> list[Intent]:
+        return []
+
+    def on_news(self, news: NewsEvent, ctx: StrategyContext) -> list[Intent]:
+        return []
+
+    def on_whale_transfer(self, transfer: WhaleTransfer, ctx: StrategyContext) -> list[Intent]:
         return []
 
 

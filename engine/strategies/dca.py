@@ -13,6 +13,11 @@ safety order fills. When it fills the leftover safety orders are cancelled and, 
 
 With `trailing_pct`, no take-profit order rests: once the price reaches the take-profit price
 the strategy follows the peak and sells at market when the price falls `trailing_pct` below it.
+
+ML timing (`ml_timing_threshold`): no safety order rests. Safety order k is bought at market
+on the first price at or below its level while the latest signal for the symbol says
+`probability_up >= ml_timing_threshold`; without such a signal it waits (deeper safety
+levels may then be bought together, nearest first). The take-profit moves as usual.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from enum import StrEnum
 
 from engine.market.models import Market, Side
+from engine.signals.types import Signal
 from engine.strategies.base import (
     AmendIntent,
     CancelIntent,
@@ -48,6 +54,7 @@ class DcaParams:
     volume_scale: Decimal = Decimal(1)  # each next safety order is this many times the previous
     trailing_pct: Decimal | None = None  # trail the take-profit by this % below the peak
     restart: bool = True  # start a new cycle after a take-profit
+    ml_timing_threshold: float | None = None  # safety buys wait for probability_up >= this
 
     def validate(self, market: Market | None = None) -> None:
         """Raise ValueError naming the first bad field; with `market`, check its rules too."""
@@ -75,6 +82,12 @@ class DcaParams:
                 0 < self.trailing_pct < HUNDRED,
                 "trailing_pct",
                 f"must be between 0 and 100, got {self.trailing_pct}",
+            )
+        if self.ml_timing_threshold is not None:
+            require(
+                0 <= self.ml_timing_threshold <= 1,
+                "ml_timing_threshold",
+                f"must be a probability between 0 and 1, got {self.ml_timing_threshold}",
             )
         if self.max_safety_orders:
             last = deviations(self)[-1]
@@ -139,6 +152,8 @@ class _DcaState:
     safety_tags: list[str] = field(default_factory=list)
     peak: Decimal | None = None  # trailing: highest price since the take-profit price was hit
     cycles_done: int = 0
+    waiting: list[tuple[str, Decimal, Decimal]] = field(default_factory=list)  # ML: tag, price, qty
+    probability_up: float | None = None  # the latest signal's
 
 
 class DcaStrategy(PriceDrivenStrategy):
@@ -151,6 +166,11 @@ class DcaStrategy(PriceDrivenStrategy):
     def _tag(self, name: str) -> str:
         return f"dca-{self.state.cycle}-{name}"
 
+    def on_signal(self, signal: Signal, ctx: StrategyContext) -> list[Intent]:
+        if signal.symbol == self.market.symbol:
+            self.state.probability_up = signal.probability_up
+        return []
+
     def on_price(self, price: Decimal, ctx: StrategyContext) -> list[Intent]:
         st = self.state
         if st.phase is DcaPhase.IDLE:
@@ -158,8 +178,25 @@ class DcaStrategy(PriceDrivenStrategy):
             st.phase = DcaPhase.ENTERING
             qty = ctx.round_qty(self.params.base_qty)
             return [PlaceIntent(self._tag("base"), Side.BUY, OrderType.MARKET, qty)]
+        if st.phase is not DcaPhase.IN_POSITION:
+            return []
+        return self._trail(price, ctx) or self._timed_safety_buys(price)
+
+    def _timed_safety_buys(self, price: Decimal) -> list[Intent]:
+        st = self.state
+        threshold = self.params.ml_timing_threshold
+        if not st.waiting or threshold is None:
+            return []
+        if st.probability_up is None or st.probability_up < threshold:
+            return []
+        due = [w for w in st.waiting if price <= w[1]]
+        st.waiting = [w for w in st.waiting if price > w[1]]
+        return [PlaceIntent(tag, Side.BUY, OrderType.MARKET, qty) for tag, _, qty in due]
+
+    def _trail(self, price: Decimal, ctx: StrategyContext) -> list[Intent]:
+        st = self.state
         trailing = self.params.trailing_pct
-        if st.phase is not DcaPhase.IN_POSITION or trailing is None or ctx.avg_cost is None:
+        if trailing is None or ctx.avg_cost is None:
             return []
         if st.peak is None:
             if price < take_profit_price(ctx.avg_cost, self.params, self.market):
@@ -192,10 +229,15 @@ class DcaStrategy(PriceDrivenStrategy):
         st.peak = None
         intents: list[Intent] = []
         st.safety_tags = []
+        st.waiting = []
+        timed = self.params.ml_timing_threshold is not None
         for k, (price, qty) in enumerate(safety_ladder(entry, self.params, self.market), 1):
             tag = self._tag(f"so{k}")
             st.safety_tags.append(tag)
-            intents.append(PlaceIntent(tag, Side.BUY, OrderType.LIMIT, qty, price))
+            if timed:
+                st.waiting.append((tag, price, qty))
+            else:
+                intents.append(PlaceIntent(tag, Side.BUY, OrderType.LIMIT, qty, price))
         if self.params.trailing_pct is None and ctx.avg_cost is not None:
             price = take_profit_price(ctx.avg_cost, self.params, self.market)
             qty = ctx.round_qty(ctx.position)
@@ -215,4 +257,5 @@ class DcaStrategy(PriceDrivenStrategy):
         return self._cancel_safety(ctx)
 
     def _cancel_safety(self, ctx: StrategyContext) -> list[Intent]:
+        self.state.waiting = []
         return [CancelIntent(t) for t in self.state.safety_tags if t in ctx.open_orders]

@@ -7,6 +7,13 @@ base for the sells, one market buy (tag `grid-seed`) gets it first. A filled buy
 places a sell at level i+1 and a filled sell at level i a buy at level i-1, so each
 buy-low/sell-high pair earns one grid step. A price at or beyond the stop-loss or take-profit
 stops the grid: every order is cancelled and the position is sold at market.
+
+ML hook (`regime_spacing`): the volatility-regime signal scales the distance of every level
+from the range's centre by `REGIME_FACTORS` (low 0.75, normal 1, high 1.25): wider spacing
+when the market is wild, tighter when it is calm. The spacing in effect changes only when the
+grid (re-)centres: at start, and on the first price after the regime changes, when the grid
+cancels its ladder and places it again with the new levels around that price. Between
+re-centres the levels never move.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from enum import StrEnum
 from itertools import pairwise
 
 from engine.market.models import Market, Side
+from engine.signals.types import Regime, Signal
 from engine.strategies.base import (
     CancelIntent,
     Intent,
@@ -30,6 +38,11 @@ from engine.trading.models import Fill, OrderType
 
 SEED_TAG = "grid-seed"
 EXIT_TAG = "grid-exit"
+REGIME_FACTORS: dict[Regime, Decimal] = {
+    Regime.LOW: Decimal("0.75"),
+    Regime.NORMAL: Decimal(1),
+    Regime.HIGH: Decimal("1.25"),
+}
 
 
 class GridSpacing(StrEnum):
@@ -46,6 +59,7 @@ class GridParams:
     spacing: GridSpacing = GridSpacing.ARITHMETIC
     stop_loss: Decimal | None = None  # price at or below which the grid stops and flattens
     take_profit: Decimal | None = None  # price at or above which the grid stops and flattens
+    regime_spacing: bool = False  # scale spacing with the volatility-regime signal
 
     def validate(self, market: Market | None = None) -> None:
         """Raise ValueError naming the first bad field; with `market`, check its rules too."""
@@ -67,6 +81,8 @@ class GridParams:
                 "take_profit",
                 f"must be above high {self.high}, got {self.take_profit}",
             )
+        if self.regime_spacing:
+            self._validate_regime_range()
         if market is None:
             return
         require(
@@ -75,7 +91,8 @@ class GridParams:
             f"must be a multiple of the lot step {market.qty_step} and at least the minimum "
             f"{market.min_qty}, got {self.qty_per_level}",
         )
-        raw = raw_levels(self)
+        narrowest = min(REGIME_FACTORS.values()) if self.regime_spacing else Decimal(1)
+        raw = raw_levels(self, narrowest)
         gap = min(b - a for a, b in pairwise(raw))
         require(
             gap >= market.price_tick,
@@ -83,26 +100,56 @@ class GridParams:
             f"{self.levels} levels in [{self.low}, {self.high}] are {gap:.8g} apart, closer "
             f"than one price tick {market.price_tick}; use fewer levels or a wider range",
         )
+        lowest = (
+            raw[0]
+            if not self.regime_spacing
+            else scaled_range(self, max(REGIME_FACTORS.values()))[0]
+        )
         require(
-            self.low * self.qty_per_level >= market.min_notional,
+            lowest * self.qty_per_level >= market.min_notional,
             "qty_per_level",
-            f"an order at low {self.low} is worth less than the minimum notional "
-            f"{market.min_notional}",
+            f"an order at the lowest level {lowest:.8g} is worth less than the minimum "
+            f"notional {market.min_notional}",
         )
 
+    def _validate_regime_range(self) -> None:
+        widest = max(REGIME_FACTORS.values())
+        low, high = scaled_range(self, widest)
+        floor = self.stop_loss or Decimal(0)
+        require(
+            low > floor,
+            "regime_spacing",
+            f"widened by {widest} the grid would reach down to {low:.8g}, at or below "
+            f"{'stop_loss' if self.stop_loss else 'zero'}; narrow the range",
+        )
+        if self.take_profit is not None:
+            require(
+                high < self.take_profit,
+                "regime_spacing",
+                f"widened by {widest} the grid would reach up to {high:.8g}, at or above "
+                "take_profit; narrow the range or raise take_profit",
+            )
 
-def raw_levels(params: GridParams) -> list[Decimal]:
+
+def scaled_range(params: GridParams, factor: Decimal) -> tuple[Decimal, Decimal]:
+    """[low, high] with each end's distance from the centre multiplied by `factor`."""
+    centre = (params.low + params.high) / 2
+    return centre - (centre - params.low) * factor, centre + (params.high - centre) * factor
+
+
+def raw_levels(params: GridParams, factor: Decimal = Decimal(1)) -> list[Decimal]:
+    low, high = scaled_range(params, factor) if factor != 1 else (params.low, params.high)
     n = params.levels - 1
     if params.spacing is GridSpacing.ARITHMETIC:
-        step = (params.high - params.low) / n
-        return [params.low + step * i for i in range(n)] + [params.high]
-    ratio = params.high / params.low
-    return [params.low * ratio ** (Decimal(i) / n) for i in range(n)] + [params.high]
+        step = (high - low) / n
+        return [low + step * i for i in range(n)] + [high]
+    ratio = high / low
+    return [low * ratio ** (Decimal(i) / n) for i in range(n)] + [high]
 
 
-def grid_levels(params: GridParams, market: Market) -> list[Decimal]:
+def grid_levels(params: GridParams, market: Market, factor: Decimal = Decimal(1)) -> list[Decimal]:
     """The level prices, lowest first, rounded to the market's tick."""
-    return [round_to(p, market.price_tick) for p in raw_levels(params)]
+    return [round_to(p, market.price_tick) for p in raw_levels(params, factor)]
 
 
 @dataclass
@@ -112,6 +159,9 @@ class _GridState:
     seq: int = 0
     orders: dict[str, tuple[int, Side]] = field(default_factory=dict)  # tag -> (level, side)
     pending_sells: list[int] = field(default_factory=list)  # placed once the seed buy fills
+    factor: Decimal = Decimal(1)  # regime spacing factor of the current levels
+    next_factor: Decimal | None = None  # a regime change waiting for the next re-centre
+    recentres: int = 0
 
 
 class GridStrategy(PriceDrivenStrategy):
@@ -131,20 +181,45 @@ class GridStrategy(PriceDrivenStrategy):
         if st.stopped:
             return []
         if not st.started:
-            return self._start(price, ctx)
+            return self._start(price, ctx, ctx.free_base)
         p = self.params
         if (p.stop_loss is not None and price <= p.stop_loss) or (
             p.take_profit is not None and price >= p.take_profit
         ):
             return self._stop(ctx)
+        if st.next_factor is not None:
+            return self._recentre(price, ctx)
         return []
+
+    def on_signal(self, signal: Signal, ctx: StrategyContext) -> list[Intent]:
+        st = self.state
+        if not self.params.regime_spacing or signal.symbol != self.market.symbol or st.stopped:
+            return []
+        factor = REGIME_FACTORS[signal.regime]
+        if not st.started:
+            st.factor = factor
+            self.levels = grid_levels(self.params, self.market, factor)
+        else:
+            st.next_factor = None if factor == st.factor else factor
+        return []
+
+    def _recentre(self, price: Decimal, ctx: StrategyContext) -> list[Intent]:
+        st = self.state
+        st.factor, st.next_factor = st.next_factor or st.factor, None
+        st.recentres += 1
+        self.levels = grid_levels(self.params, self.market, st.factor)
+        cancels: list[Intent] = [CancelIntent(tag) for tag in sorted(ctx.open_orders)]
+        st.orders.clear()
+        st.pending_sells = []
+        # Cancelling frees the base our sells reserved: the whole position is available.
+        return cancels + self._start(price, ctx, ctx.position)
 
     def on_fill(self, fill: Fill, ctx: StrategyContext) -> list[Intent]:
         st = self.state
         tag = fill.client_order_id
         if st.stopped or tag in ctx.open_orders:  # stopped, or only partly filled yet
             return []
-        if tag == SEED_TAG:
+        if tag.startswith(SEED_TAG):
             sells = [self._place(i, Side.SELL) for i in st.pending_sells]
             st.pending_sells = []
             return list(sells)
@@ -157,16 +232,18 @@ class GridStrategy(PriceDrivenStrategy):
             return [self._place(level - 1, Side.BUY)]
         return []
 
-    def _start(self, price: Decimal, ctx: StrategyContext) -> list[Intent]:
+    def _start(self, price: Decimal, ctx: StrategyContext, base: Decimal) -> list[Intent]:
         st = self.state
         st.started = True
         buys = [i for i, level in enumerate(self.levels) if level < price]
         sells = [i for i, level in enumerate(self.levels) if level > price]
         intents: list[Intent] = [self._place(i, Side.BUY) for i in buys]
-        missing = self.params.qty_per_level * len(sells) - ctx.free_base
+        missing = self.params.qty_per_level * len(sells) - base
         if missing > 0:
             qty = round_to(missing, self.market.qty_step, ROUND_CEILING)
-            intents.append(PlaceIntent(SEED_TAG, Side.BUY, OrderType.MARKET, qty))
+            # Tags stay unique per order (runners derive idempotent client order ids from them).
+            seed = f"{SEED_TAG}-{st.recentres}" if st.recentres else SEED_TAG
+            intents.append(PlaceIntent(seed, Side.BUY, OrderType.MARKET, qty))
             st.pending_sells = sells
         else:
             intents.extend(self._place(i, Side.SELL) for i in sells)

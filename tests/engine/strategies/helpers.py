@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
-from engine.market.models import Market, Side
+from engine.market.models import Candle, Market, Side
+from engine.market.sim.venue import SimVenue
+from engine.signals.types import Direction, Regime, Signal
 from engine.strategies.base import Intent, OpenOrder, PlaceIntent, StrategyContext
 from engine.trading.models import Fill, Liquidity
 
@@ -33,10 +35,11 @@ def ctx(
     free_quote: str = "100000",
     free_base: str | None = None,
     open_orders: Iterable[OpenOrder] = (),
+    now: datetime = T0,
 ) -> StrategyContext:
     return StrategyContext(
         market=MARKET,
-        now=T0,
+        now=now,
         position=D(position),
         avg_cost=None if avg_cost is None else D(avg_cost),
         free_quote=D(free_quote),
@@ -73,3 +76,35 @@ def fill(tag: str, side: Side, price: str, qty: str) -> Fill:
 def places(intents: Iterable[Intent]) -> list[tuple[str, Decimal | None, Decimal]]:
     """(side, price, qty) of each place intent, in order."""
     return [(i.side.value, i.price, i.qty) for i in intents if isinstance(i, PlaceIntent)]
+
+
+def signal(
+    probability_up: float = 0.5, regime: str = "normal", symbol: str = MARKET.symbol
+) -> Signal:
+    return Signal(
+        symbol=symbol,
+        timeframe="1h",
+        timestamp=T0,
+        direction=Direction.UP if probability_up > 0.5 else Direction.DOWN,
+        probability_up=probability_up,
+        regime=Regime(regime),
+        model="test",
+        version="1",
+    )
+
+
+def candle(i: int, close: object, spread: object = 1, volume: object = 10) -> Candle:
+    """Closed 1h candle number `i`: high/low `spread` around the close, open at the close."""
+    c, s = D(str(close)), D(str(spread))
+    return Candle(MARKET.symbol, "1h", T0 + timedelta(hours=i), c, c + s, c - s, c, D(str(volume)))
+
+
+def closed_at(i: int) -> datetime:
+    """When `candle(i)` closes."""
+    return T0 + timedelta(hours=i + 1)
+
+
+def sim_market_and_candles(seed: int = 3, timeframe: str = "1h") -> tuple[Market, list[Candle]]:
+    """Sim-venue BTC/USDT history (about 450 hourly candles) and its market."""
+    venue = SimVenue(seed=seed, start=T0, symbols=["BTC/USDT"], history_days=20)
+    return venue.markets["BTC/USDT"], venue.ohlcv("BTC/USDT", timeframe, 500)

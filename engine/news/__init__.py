@@ -1,0 +1,1 @@
+"""News for strategies: headlines, sentiment scoring, RSS parsing and a seeded sim stream."""

@@ -1,0 +1,1 @@
+"""Risk: hard limits for bots and accounts (limits.py), portfolio VaR (var.py)."""

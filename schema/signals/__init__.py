@@ -1,0 +1,1 @@
+"""GraphQL face of the ML signals (thin over api/services/signals.py)."""

@@ -111,9 +111,12 @@ def summarise_action(action: Action) -> str:
     if kind == "placeOrder":
         side = str(action.get("side", "")).capitalize() or "Order"
         symbol = str(action.get("symbol", ""))
-        qty = _amount(action.get("qty", ""))
         price = action.get("price")
         at = f"at {_amount(price)} {_quote(symbol)}".rstrip() if price is not None else "at market"
+        if action.get("qty") is None and action.get("amount") is not None:
+            worth = f"{_amount(action['amount'])} {_quote(symbol)}".rstrip()
+            return f"{side} {symbol} for {worth} {at}{on_venue}"
+        qty = _amount(action.get("qty", ""))
         return f"{side} {qty} {symbol} {at}{on_venue}"
     if kind == "createTradingGrant":
         symbols = action.get("symbols")

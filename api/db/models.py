@@ -113,6 +113,8 @@ class Order(SQLModel, table=True):
     type: str = Field(max_length=16)
     time_in_force: str = Field(max_length=16)
     qty: Decimal = _money()
+    # Set when the order was sized by quote amount (its idempotent replays compare this).
+    quote_qty: Decimal | None = _money(None, nullable=True)
     price: Decimal | None = _money(None, nullable=True)
     filled_qty: Decimal = _money()
     avg_fill_price: Decimal | None = _money(None, nullable=True)

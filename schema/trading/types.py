@@ -58,6 +58,9 @@ class Order:
     type: OrderType
     time_in_force: TimeInForce
     qty: Decimal
+    quote_qty: Decimal | None = strawberry.field(
+        description="The quote amount the order was sized by (null: sized by base qty)."
+    )
     price: Decimal | None
     filled_qty: Decimal
     remaining_qty: Decimal
@@ -80,6 +83,7 @@ class Order:
             type=OrderType(o.type),
             time_in_force=TimeInForce(o.time_in_force),
             qty=o.qty,
+            quote_qty=o.quote_qty,
             price=o.price,
             filled_qty=o.filled_qty,
             remaining_qty=o.qty - o.filled_qty,
@@ -185,7 +189,15 @@ class PlaceOrderInput:
     symbol: str
     side: OrderSide
     type: OrderType
-    qty: Decimal
+    qty: Decimal | None = strawberry.field(
+        default=None, description="Size in base currency. Give exactly one of qty and quoteQty."
+    )
+    quote_qty: Decimal | None = strawberry.field(
+        default=None,
+        description="Size as a quote amount (e.g. 100 USDT): the base qty is worked out from "
+        "the limit price, or the touch for a market order, rounded down to the lot step. The "
+        "step-up action carries it as `amount` (and no qty).",
+    )
     price: Decimal | None = None
     time_in_force: TimeInForce = TimeInForce.GTC
     client_order_id: str | None = strawberry.field(

@@ -8,8 +8,8 @@ then send it once with its client order id. A network failure after sending leav
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from decimal import Decimal
+from dataclasses import dataclass, replace
+from decimal import ROUND_FLOOR, Decimal
 from typing import Any, Protocol
 
 from sqlalchemy.exc import IntegrityError
@@ -19,7 +19,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from api.bus import Bus
 from api.db.database import Database
 from api.db.models import ExchangeAccount, FillRecord, Order, new_id
-from api.errors import ApiError, Conflict, NotFound
+from api.errors import ApiError, BadUserInput, Conflict, NotFound
 from api.services.accounts import Principal
 from api.services.orders import validation
 from api.services.orders.pages import Page, newest_first_page
@@ -58,14 +58,22 @@ class PlaceOrder:
     time_in_force: TimeInForce = TimeInForce.GTC
     client_order_id: str | None = None  # the idempotency key; generated when absent
     source: str = "api"  # api, bot, alert, copy, push
+    # Size by quote amount instead ("buy 100 USDT of BTC"): the base qty is worked out from the
+    # limit price (or the touch for market orders) when the order is placed; `qty` is ignored.
+    quote_qty: Decimal | None = None
 
     def same_as(self, order: Order) -> bool:
+        size_matches = (
+            order.quote_qty == self.quote_qty
+            if self.quote_qty is not None
+            else order.quote_qty is None and order.qty == self.qty
+        )
         return (
             order.symbol == self.symbol
             and order.side == self.side.value
             and order.type == self.type.value
             and order.time_in_force == self.time_in_force.value
-            and order.qty == self.qty
+            and size_matches
             and order.price == self.price
         )
 
@@ -98,7 +106,8 @@ def order_action(account: ExchangeAccount, request: PlaceOrder) -> dict[str, Any
         "side": request.side.value,
         "type": request.type.value,
         "timeInForce": request.time_in_force.value,
-        "qty": request.qty,
+        "qty": None if request.quote_qty is not None else request.qty,
+        "amount": request.quote_qty,
         "price": request.price,
     }
 
@@ -138,6 +147,8 @@ class OrderService:
                 field="accountId",
             )
         exchange = self.venues.account_exchange(account)
+        if request.quote_qty is not None:
+            request = await self._sized_by_quote(exchange, request)
         reference = await self._validate(exchange, request)
         if request.source in USER_SOURCES:
             await self.authorizer.authorize_order(
@@ -156,6 +167,7 @@ class OrderService:
             type=request.type.value,
             time_in_force=request.time_in_force.value,
             qty=request.qty,
+            quote_qty=request.quote_qty,
             price=request.price,
             status=OrderStatus.PENDING_SUBMIT.value,
             source=request.source,
@@ -172,6 +184,29 @@ class OrderService:
                 return self._replay(existing, request)
         return await self._submit(exchange, order, request)
 
+    async def submit_stored(self, order_id: str) -> Order:
+        """Send an order another path stored `pending_submit` (copy trading's batched fan-out,
+        already validated and authorised there); any other status is returned unchanged."""
+        async with self.db.session() as session:
+            order = await session.get(Order, order_id)
+            account = await session.get(ExchangeAccount, order.account_id) if order else None
+        if order is None or account is None:
+            raise NotFound("no such order", field="id")
+        if order.status != OrderStatus.PENDING_SUBMIT.value:
+            return order
+        request = PlaceOrder(
+            account_id=account.id,
+            symbol=order.symbol,
+            side=Side(order.side),
+            type=OrderType(order.type),
+            qty=order.qty,
+            price=order.price,
+            time_in_force=TimeInForce(order.time_in_force),
+            client_order_id=order.client_order_id,
+            source=order.source,
+        )
+        return await self._submit(self.venues.account_exchange(account), order, request)
+
     def _replay(self, existing: Order, request: PlaceOrder) -> Order:
         if request.same_as(existing):
             return existing
@@ -180,6 +215,33 @@ class OrderService:
             field="clientOrderId",
             orderId=existing.id,
         )
+
+    async def _sized_by_quote(self, exchange: Exchange, request: PlaceOrder) -> PlaceOrder:
+        """The request with its base qty worked out from `quote_qty`: at the limit price, or
+        at the touch for a market order, rounded down to the lot step (never more than asked)."""
+        quote_qty = request.quote_qty
+        assert quote_qty is not None
+        if not quote_qty.is_finite() or quote_qty <= 0:
+            raise BadUserInput("quoteQty must be a positive number", field="quoteQty")
+        markets = await exchange.load_markets()
+        market = markets.get(request.symbol)
+        if market is None:
+            raise NotFound(f"unknown symbol {request.symbol!r}", field="symbol")
+        price = request.price
+        if price is None:
+            ticker = await exchange.fetch_ticker(request.symbol)
+            price = (ticker.ask if request.side is Side.BUY else ticker.bid) or ticker.last
+        if price is None or price <= 0:
+            raise BadUserInput("price must be a positive number", field="price")
+        step = market.qty_step
+        qty = (quote_qty / price / step).to_integral_value(rounding=ROUND_FLOOR) * step
+        if qty < market.min_qty or qty <= 0:
+            raise BadUserInput(
+                f"{quote_qty} {market.quote} buys less than the minimum {market.min_qty} "
+                f"{market.base}",
+                field="quoteQty",
+            )
+        return replace(request, qty=qty)
 
     async def _validate(self, exchange: Exchange, request: PlaceOrder) -> Decimal:
         """Check the order against market rules and funds; the reference price it used."""

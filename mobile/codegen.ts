@@ -14,6 +14,8 @@ const config: CodegenConfig = {
         scalars: { Decimal: 'string', DateTime: 'string' },
         enumsAsTypes: true,
         useTypeImports: true,
+        // Only the types our documents use: other features' SDL additions do not churn src/gql/.
+        onlyOperationTypes: true,
       },
       presetConfig: { fragmentMasking: false },
     },

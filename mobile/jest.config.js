@@ -1,5 +1,7 @@
 module.exports = {
   preset: 'jest-expo',
+  // The CI machine has 2 cores shared with the Python suites: screen tests can take seconds.
+  testTimeout: 30000,
   setupFilesAfterEnv: ['<rootDir>/jest.setup.ts'],
   testMatch: ['<rootDir>/__tests__/**/*.test.ts?(x)'],
   transformIgnorePatterns: [

@@ -6,6 +6,7 @@ import { ticker } from './fixtures';
 
 jest.mock('expo-router', () => ({
   useLocalSearchParams: () => ({ symbol: 'BTC-USDT' }),
+  useRouter: () => require('./routerMock').mockRouter,
   Stack: { Screen: () => null },
 }));
 
@@ -32,7 +33,7 @@ const candlesBy: Handler = (v) =>
   data({ candles: v.timeframe === '1h' ? [] : candles(v.timeframe === '5m' ? 5 : 30) })(v);
 
 test('shows loading while the ticker loads', async () => {
-  const { client } = mockClient({ Ticker: pending(), LiveTicker: pending(), Timeframes: pending(), Candles: pending() });
+  const { client } = mockClient({ Ticker: pending(), LiveTicker: pending(), Timeframes: pending(), Candles: pending(), TradeContext: pending() });
   await renderWith(<MarketDetailScreen />, client);
   expect(screen.getByTestId('loading')).toBeOnTheScreen();
 });
@@ -43,6 +44,7 @@ test('shows an error when the symbol is unknown', async () => {
     LiveTicker: pending(),
     Timeframes: pending(),
     Candles: pending(),
+    TradeContext: pending(),
   });
   await renderWith(<MarketDetailScreen />, client);
   expect(screen.getByRole('alert')).toHaveTextContent('Not found.');
@@ -55,6 +57,7 @@ test('renders ticker, timeframes and chart; switching timeframe refetches candle
     LiveTicker: () => live.source,
     Timeframes: data({ timeframes: ['1m', '5m', '1h'] }),
     Candles: candlesBy,
+    TradeContext: pending(),
   });
   await renderWith(<MarketDetailScreen />, client);
 

@@ -8,6 +8,7 @@ import { markets, ticker } from './fixtures';
 
 jest.mock('expo-router', () => ({
   useRouter: () => require('./routerMock').mockRouter,
+  useLocalSearchParams: () => require('./routerMock').mockParams.current,
 }));
 
 beforeEach(() => jest.clearAllMocks());
@@ -72,4 +73,14 @@ test('opens the market detail', async () => {
   await renderWith(<MarketsScreen />, client);
   await fireEvent.press(screen.getByTestId('market-ETH/USDT'));
   expect(mockRouter.push).toHaveBeenCalledWith({ pathname: '/market/[symbol]', params: { symbol: 'ETH-USDT' } });
+});
+
+test('search filters markets by symbol and says when nothing matches', async () => {
+  const { client } = mockClient({ Markets: data({ markets }), LiveTicker: pending() });
+  await renderWith(<MarketsScreen />, client);
+  await fireEvent.changeText(screen.getByLabelText('Search markets'), 'eth');
+  expect(screen.getByText('ETH/USDT')).toBeOnTheScreen();
+  expect(screen.queryByText('BTC/USDT')).toBeNull();
+  await fireEvent.changeText(screen.getByLabelText('Search markets'), 'doge');
+  expect(screen.getByTestId('markets-no-match')).toHaveTextContent('No market matches “doge”.');
 });

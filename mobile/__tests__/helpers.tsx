@@ -3,7 +3,7 @@ import { render } from '@testing-library/react-native';
 import { Provider, type Client, type GraphQLRequest } from 'urql';
 import { CombinedError } from '@urql/core';
 import { GraphQLError, Kind, type DocumentNode } from 'graphql';
-import { concat, fromValue, never, type Source } from 'wonka';
+import { concat, fromValue, never, pipe, take, toPromise, type Source } from 'wonka';
 import { AuthProvider } from '../src/auth/AuthContext';
 
 export type Handler = (variables: Record<string, unknown>) => Source<unknown>;
@@ -27,6 +27,10 @@ export function mockClient(handlers: Record<string, Handler>) {
     executeQuery: run,
     executeMutation: run,
     executeSubscription: run,
+    // client.query(...).toPromise(): the first result of the operation.
+    query: (query: DocumentNode, variables: Record<string, unknown>) => ({
+      toPromise: () => pipe(run({ query, variables } as unknown as GraphQLRequest), take(1), toPromise),
+    }),
   } as unknown as Client;
   return { client, run };
 }
@@ -35,8 +39,8 @@ export function mockClient(handlers: Record<string, Handler>) {
 export const once = (result: unknown): Source<unknown> => concat([fromValue(result), never]);
 export const data = (value: unknown): Handler => () => once({ data: value });
 export const pending = (): Handler => () => never;
-export const gqlError = (code: string, message = code): Handler => () =>
-  once({ error: new CombinedError({ graphQLErrors: [new GraphQLError(message, { extensions: { code } })] }) });
+export const gqlError = (code: string, message = code, extensions: Record<string, unknown> = {}): Handler => () =>
+  once({ error: new CombinedError({ graphQLErrors: [new GraphQLError(message, { extensions: { code, ...extensions } })] }) });
 export const networkError = (): Handler => () =>
   once({ error: new CombinedError({ networkError: new Error('Network request failed') }) });
 

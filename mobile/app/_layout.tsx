@@ -1,9 +1,11 @@
 import '../src/i18n';
+import { useEffect } from 'react';
+import { restoreLanguage } from '../src/i18n';
 import { Stack } from 'expo-router';
 import { StatusBar } from 'expo-status-bar';
 import { AuthProvider } from '../src/auth/AuthContext';
 import { ApiProvider } from '../src/graphql/ApiProvider';
-import { useTheme } from '../src/theme';
+import { ThemeProvider, useTheme } from '../src/theme';
 
 function Navigator() {
   const theme = useTheme();
@@ -26,11 +28,16 @@ function Navigator() {
 }
 
 export default function RootLayout() {
+  useEffect(() => {
+    void restoreLanguage();
+  }, []);
   return (
-    <AuthProvider>
-      <ApiProvider>
-        <Navigator />
-      </ApiProvider>
-    </AuthProvider>
+    <ThemeProvider>
+      <AuthProvider>
+        <ApiProvider>
+          <Navigator />
+        </ApiProvider>
+      </AuthProvider>
+    </ThemeProvider>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../src/auth/AuthContext';
 import { Loading } from '../../src/components/States';
 import { useTheme } from '../../src/theme';
+import { ConnectionBanner } from '../../src/graphql/connection';
 
 /** Everything under (app) needs a session. */
 export default function AppLayout() {
@@ -12,15 +13,18 @@ export default function AppLayout() {
   if (restoring) return <Loading />;
   if (!token) return <Redirect href="/login" />;
   return (
-    <Stack
-      screenOptions={{
-        headerStyle: { backgroundColor: theme.surface },
-        headerTintColor: theme.text,
-        contentStyle: { backgroundColor: theme.background },
-      }}
-    >
-      <Stack.Screen name="(tabs)" options={{ headerShown: false }} />
-      <Stack.Screen name="market/[symbol]" options={{ title: '', headerBackTitle: t('common.back') }} />
-    </Stack>
+    <>
+      <ConnectionBanner />
+      <Stack
+        screenOptions={{
+          headerStyle: { backgroundColor: theme.surface },
+          headerTintColor: theme.text,
+          contentStyle: { backgroundColor: theme.background },
+        }}
+      >
+        <Stack.Screen name="(tabs)" options={{ headerShown: false }} />
+        <Stack.Screen name="market/[symbol]" options={{ title: '', headerBackTitle: t('common.back') }} />
+      </Stack>
+    </>
   );
 }

@@ -101,3 +101,291 @@ export const AccountQuery = graphql(`
     }
   }
 `);
+
+export const MarketRulesFragment = graphql(`
+  fragment MarketRules on Market {
+    venue
+    symbol
+    base
+    quote
+    priceTick
+    qtyStep
+    minQty
+    minNotional
+  }
+`);
+
+export const TradeContextQuery = graphql(`
+  query TradeContext {
+    markets {
+      ...MarketRules
+    }
+    tradingGrants {
+      id
+      accountId
+      symbols
+      maxOrders
+      ordersUsed
+      expiresAt
+      revokedAt
+    }
+    exchangeAccounts {
+      id
+      venue
+      label
+    }
+    balances {
+      accountId
+      venue
+      accountLabel
+      currency
+      free
+      used
+      total
+    }
+  }
+`);
+
+export const OrderBookSubscription = graphql(`
+  subscription LiveOrderBook($symbol: String!, $depth: Int!, $maxRate: Float!) {
+    orderBook(symbol: $symbol, depth: $depth, maxRate: $maxRate) {
+      symbol
+      seq
+      bids {
+        price
+        qty
+      }
+      asks {
+        price
+        qty
+      }
+      spread
+      mid
+      timestamp
+    }
+  }
+`);
+
+export const OrderFieldsFragment = graphql(`
+  fragment OrderFields on Order {
+    id
+    accountId
+    venue
+    symbol
+    clientOrderId
+    side
+    type
+    timeInForce
+    qty
+    price
+    filledQty
+    remainingQty
+    avgFillPrice
+    status
+    rejectReason
+    createdAt
+    updatedAt
+  }
+`);
+
+export const StepUpChallengeMutation = graphql(`
+  mutation StepUpChallenge($action: ActionInput!) {
+    stepUpChallenge(action: $action) {
+      optionsJson
+      summary
+      expiresAt
+    }
+  }
+`);
+
+export const PlaceOrderMutation = graphql(`
+  mutation PlaceOrder($input: PlaceOrderInput!, $stepUp: StepUpAssertionInput) {
+    placeOrder(input: $input, stepUp: $stepUp) {
+      ...OrderFields
+    }
+  }
+`);
+
+export const OpenOrdersQuery = graphql(`
+  query OpenOrders($status: [OrderStatus!], $first: Int!) {
+    orders(status: $status, first: $first) {
+      edges {
+        node {
+          ...OrderFields
+        }
+      }
+    }
+  }
+`);
+
+export const OrderUpdatesSubscription = graphql(`
+  subscription OrderUpdates {
+    orderUpdates {
+      ...OrderFields
+    }
+  }
+`);
+
+export const CancelOrderMutation = graphql(`
+  mutation CancelOrder($id: ID!) {
+    cancelOrder(id: $id) {
+      ...OrderFields
+    }
+  }
+`);
+
+export const CancelAllOrdersMutation = graphql(`
+  mutation CancelAllOrders($symbol: String) {
+    cancelAllOrders(symbol: $symbol) {
+      ...OrderFields
+    }
+  }
+`);
+
+export const FillsQuery = graphql(`
+  query Fills($first: Int!, $after: String) {
+    fills(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          orderId
+          symbol
+          side
+          price
+          qty
+          fee
+          feeCurrency
+          liquidity
+          executedAt
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const BalancesQuery = graphql(`
+  query Balances {
+    balances {
+      accountId
+      venue
+      accountLabel
+      currency
+      free
+      used
+      total
+    }
+  }
+`);
+
+export const PasskeysQuery = graphql(`
+  query Passkeys {
+    passkeys {
+      id
+      name
+      createdAt
+      lastUsedAt
+      cloneSuspected
+    }
+  }
+`);
+
+export const PasskeyRegistrationOptionsMutation = graphql(`
+  mutation PasskeyRegistrationOptions {
+    passkeyRegistrationOptions
+  }
+`);
+
+export const RegisterPasskeyMutation = graphql(`
+  mutation RegisterPasskey($input: RegisterPasskeyInput!) {
+    registerPasskey(input: $input) {
+      id
+      name
+      createdAt
+      lastUsedAt
+      cloneSuspected
+    }
+  }
+`);
+
+export const RenamePasskeyMutation = graphql(`
+  mutation RenamePasskey($id: ID!, $name: String!) {
+    renamePasskey(id: $id, name: $name) {
+      id
+      name
+    }
+  }
+`);
+
+export const RemovePasskeyMutation = graphql(`
+  mutation RemovePasskey($id: ID!, $stepUp: StepUpAssertionInput) {
+    removePasskey(id: $id, stepUp: $stepUp)
+  }
+`);
+
+export const GenerateRecoveryCodesMutation = graphql(`
+  mutation GenerateRecoveryCodes($stepUp: StepUpAssertionInput) {
+    generateRecoveryCodes(stepUp: $stepUp) {
+      codes
+    }
+  }
+`);
+
+export const TradingGrantFieldsFragment = graphql(`
+  fragment TradingGrantFields on TradingGrant {
+    id
+    accountId
+    symbols
+    maxOrders
+    maxNotional
+    ordersUsed
+    notionalUsed
+    createdAt
+    expiresAt
+    revokedAt
+  }
+`);
+
+export const TradingGrantsQuery = graphql(`
+  query TradingGrants {
+    tradingGrants {
+      ...TradingGrantFields
+    }
+    exchangeAccounts {
+      id
+      venue
+      label
+    }
+  }
+`);
+
+export const CreateTradingGrantMutation = graphql(`
+  mutation CreateTradingGrant($input: TradingGrantInput!, $stepUp: StepUpAssertionInput) {
+    createTradingGrant(input: $input, stepUp: $stepUp) {
+      ...TradingGrantFields
+    }
+  }
+`);
+
+export const RevokeTradingGrantMutation = graphql(`
+  mutation RevokeTradingGrant($id: ID!) {
+    revokeTradingGrant(id: $id)
+  }
+`);
+
+export const RegisterMutation = graphql(`
+  mutation Register($input: RegisterInput!) {
+    register(input: $input) {
+      token
+      expiresAt
+      user {
+        id
+        displayName
+      }
+    }
+  }
+`);

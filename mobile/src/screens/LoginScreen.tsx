@@ -3,7 +3,7 @@ import { ActivityIndicator, KeyboardAvoidingView, Platform, Pressable, StyleShee
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { useRouter } from 'expo-router';
-import { LoginMutation } from '../graphql/documents';
+import { LoginMutation, RegisterMutation } from '../graphql/documents';
 import { errorKey } from '../graphql/errors';
 import { useAuth } from '../auth/AuthContext';
 import { useTheme } from '../theme';
@@ -19,17 +19,24 @@ export default function LoginScreen() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
-  const [result, login] = useMutation(LoginMutation);
+  const [displayName, setDisplayName] = useState('');
+  const [mode, setMode] = useState<'login' | 'register'>('login');
+  const [loginResult, login] = useMutation(LoginMutation);
+  const [registerResult, register] = useMutation(RegisterMutation);
+  const registering = mode === 'register';
+  const result = registering ? registerResult : loginResult;
 
   const submit = async () => {
     setLocalError(null);
-    if (!email.trim() || !password) {
+    if (!email.trim() || !password || (registering && !displayName.trim())) {
       setLocalError(t('login.missingFields'));
       return;
     }
-    const res = await login({ email: email.trim(), password });
-    if (res.data?.login.token) {
-      await signIn(res.data.login.token);
+    const token = registering
+      ? (await register({ input: { email: email.trim(), password, displayName: displayName.trim() } })).data?.register.token
+      : (await login({ email: email.trim(), password })).data?.login.token;
+    if (token) {
+      await signIn(token);
       router.replace('/markets');
     }
   };
@@ -51,9 +58,23 @@ export default function LoginScreen() {
     >
       <View style={styles.form}>
         <Text accessibilityRole="header" style={[styles.title, { color: theme.text }]}>
-          {t('login.title')}
+          {registering ? t('login.registerTitle') : t('login.title')}
         </Text>
         <Text style={{ color: theme.muted, marginBottom: 24 }}>{t('login.subtitle')}</Text>
+        {registering ? (
+          <>
+            <Text style={[styles.label, { color: theme.text }]}>{t('login.displayName')}</Text>
+            <TextInput
+              accessibilityLabel={t('login.displayName')}
+              autoComplete="name"
+              onChangeText={setDisplayName}
+              style={input}
+              testID="login-name"
+              textContentType="name"
+              value={displayName}
+            />
+          </>
+        ) : null}
         <Text style={[styles.label, { color: theme.text }]}>{t('login.email')}</Text>
         <TextInput
           accessibilityLabel={t('login.email')}
@@ -71,7 +92,7 @@ export default function LoginScreen() {
         <TextInput
           accessibilityLabel={t('login.password')}
           autoCapitalize="none"
-          autoComplete="password"
+          autoComplete={registering ? 'new-password' : 'current-password'}
           onChangeText={setPassword}
           onSubmitEditing={submit}
           secureTextEntry
@@ -87,7 +108,7 @@ export default function LoginScreen() {
         ) : null}
         <Pressable
           accessibilityRole="button"
-          accessibilityLabel={t('login.submit')}
+          accessibilityLabel={registering ? t('login.submitRegister') : t('login.submit')}
           accessibilityState={{ disabled: result.fetching, busy: result.fetching }}
           disabled={result.fetching}
           onPress={submit}
@@ -96,7 +117,7 @@ export default function LoginScreen() {
           {result.fetching ? (
             <ActivityIndicator accessibilityLabel={t('login.submitting')} color={theme.onAccent} />
           ) : (
-            <Text style={[styles.buttonText, { color: theme.onAccent }]}>{t('login.submit')}</Text>
+            <Text style={[styles.buttonText, { color: theme.onAccent }]}>{registering ? t('login.submitRegister') : t('login.submit')}</Text>
           )}
         </Pressable>
         <Pressable
@@ -107,6 +128,18 @@ export default function LoginScreen() {
           style={[styles.button, styles.secondary, { borderColor: theme.accent }]}
         >
           <Text style={[styles.buttonText, { color: theme.accent }]}>{t('login.useDemo')}</Text>
+        </Pressable>
+        <Pressable
+          accessibilityRole="button"
+          accessibilityLabel={registering ? t('login.haveAccount') : t('login.createAccount')}
+          onPress={() => {
+            setMode(registering ? 'login' : 'register');
+            setLocalError(null);
+          }}
+          style={styles.link}
+          testID="login-toggle-mode"
+        >
+          <Text style={[styles.buttonText, { color: theme.accent }]}>{registering ? t('login.haveAccount') : t('login.createAccount')}</Text>
         </Pressable>
       </View>
     </KeyboardAvoidingView>
@@ -121,6 +154,7 @@ const styles = StyleSheet.create({
   input: { minHeight: 48, borderWidth: 1, borderRadius: 8, paddingHorizontal: 12, fontSize: 16 },
   error: { marginTop: 12, fontSize: 14 },
   button: { minHeight: 48, borderRadius: 8, alignItems: 'center', justifyContent: 'center', marginTop: 16 },
+  link: { minHeight: 44, alignItems: 'center', justifyContent: 'center', marginTop: 8 },
   secondary: { borderWidth: 1, backgroundColor: 'transparent' },
   buttonText: { fontSize: 16, fontWeight: '600' },
 });

@@ -1,10 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Pressable, ScrollView, StyleSheet, Text, useWindowDimensions, View } from 'react-native';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useSubscription } from 'urql';
-import { Stack, useLocalSearchParams } from 'expo-router';
+import { Stack, useLocalSearchParams, useRouter } from 'expo-router';
 import { LineChart } from 'react-native-gifted-charts';
-import { CandlesQuery, TickerQuery, TickerSubscription, TimeframesQuery } from '../graphql/documents';
+import { CandlesQuery, TickerQuery, TickerSubscription, TimeframesQuery, TradeContextQuery } from '../graphql/documents';
+import type { OrderSide } from '../gql/graphql';
+import { useGuardedAction } from '../auth/useGuardedAction';
+import { ConfirmSheet } from '../components/ConfirmSheet';
+import { OrderBook } from '../components/OrderBook';
+import { OrderTicket } from '../components/OrderTicket';
+import { ShortcutHelp } from '../components/ShortcutHelp';
+import { useKeyboardShortcuts } from '../hooks/useKeyboardShortcuts';
+import { grantCovers } from '../trading/orderSummary';
 import { errorKey } from '../graphql/errors';
 import { Empty, ErrorState, Loading } from '../components/States';
 import { formatNumber, formatPct, slugToSymbol } from '../format';
@@ -13,6 +21,7 @@ import { changeColor } from './MarketsScreen';
 
 export const CANDLE_LIMIT = 120;
 
+/** The trade screen: live ticker and chart, L2 order book, order ticket with step-up confirmation. */
 export default function MarketDetailScreen() {
   const { t, i18n } = useTranslation();
   const theme = useTheme();
@@ -37,6 +46,25 @@ export default function MarketDetailScreen() {
 
   const ticker = live.data?.ticker ?? tickerRes.data?.ticker;
 
+  const router = useRouter();
+  const [contextRes, refetchContext] = useQuery({ query: TradeContextQuery });
+  const [side, setSide] = useState<OrderSide>('BUY');
+  const [pickedPrice, setPickedPrice] = useState<string | null>(null);
+  const [helpVisible, setHelpVisible] = useState(false);
+  // Balances change once an order rests or fills.
+  const refreshContext = useCallback(() => refetchContext({ requestPolicy: 'network-only' }), [refetchContext]);
+  const guarded = useGuardedAction(refreshContext);
+  useKeyboardShortcuts({
+    buy: () => setSide('BUY'),
+    sell: () => setSide('SELL'),
+    close: () => {
+      setHelpVisible(false);
+      guarded.reset();
+    },
+    search: () => router.push({ pathname: '/markets', params: { search: '1' } }),
+    help: () => setHelpVisible(true),
+  });
+
   if (tickerRes.fetching && !ticker) return <Loading />;
   if (tickerRes.error && !ticker) {
     return (
@@ -55,6 +83,11 @@ export default function MarketDetailScreen() {
   const max = values.length ? Math.max(...values) : 0;
   // Screen width less the scroll padding (2 × 16), the y-axis labels (64) and a small right margin.
   const chartWidth = Math.max(200, Math.min(width, 900) - 32 - 64 - 16);
+
+  const rules = contextRes.data?.markets.find((m) => m.symbol === symbol);
+  const account = contextRes.data?.exchangeAccounts.find((a) => a.venue === (rules?.venue ?? ticker.venue)) ?? null;
+  const free = (currency: string | undefined) =>
+    contextRes.data?.balances.find((b) => b.accountId === account?.id && b.currency === currency)?.free;
 
   const stat = (label: string, value: string, testID?: string) => (
     <View style={styles.stat} accessible accessibilityLabel={`${label}: ${value}`}>
@@ -97,6 +130,7 @@ export default function MarketDetailScreen() {
               accessibilityRole="radio"
               accessibilityLabel={t('market.timeframeLabel', { timeframe: tf })}
               accessibilityState={{ selected, checked: selected }}
+              aria-checked={selected}
               onPress={() => setTimeframe(tf)}
               style={[
                 styles.tf,
@@ -150,10 +184,35 @@ export default function MarketDetailScreen() {
               noOfSections={4}
               initialSpacing={0}
               isAnimated={false}
+              disableScroll
             />
           </View>
         )}
       </View>
+
+      {rules ? (
+        <>
+          <Text accessibilityRole="header" style={[styles.section, { color: theme.text }]}>
+            {t('book.title')}
+          </Text>
+          <OrderBook symbol={symbol} base={rules.base} quote={rules.quote} onPickPrice={setPickedPrice} />
+          <OrderTicket
+            rules={rules}
+            account={account}
+            freeBase={free(rules.base)}
+            freeQuote={free(rules.quote)}
+            lastPrice={ticker.last}
+            side={side}
+            onSideChange={setSide}
+            pickedPrice={pickedPrice}
+            guarded={guarded}
+            grantActive={grantCovers(contextRes.data?.tradingGrants ?? [], account?.id, symbol)}
+            onPlaced={refreshContext}
+          />
+        </>
+      ) : null}
+      <ConfirmSheet guarded={guarded} onEnroll={() => router.push('/settings')} />
+      <ShortcutHelp visible={helpVisible} onClose={() => setHelpVisible(false)} />
     </ScrollView>
   );
 }

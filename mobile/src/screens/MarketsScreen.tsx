@@ -1,13 +1,16 @@
-import { FlatList, Pressable, RefreshControl, StyleSheet, Text, View } from 'react-native';
+import { useEffect, useRef, useState } from 'react';
+import { FlatList, Pressable, RefreshControl, StyleSheet, Text, TextInput, View } from 'react-native';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useSubscription } from 'urql';
-import { useRouter } from 'expo-router';
+import { useLocalSearchParams, useRouter } from 'expo-router';
 import { MarketsQuery, TickerSubscription } from '../graphql/documents';
 import type { TickerFieldsFragment } from '../gql/graphql';
 import { errorKey } from '../graphql/errors';
 import { Empty, ErrorState, Loading } from '../components/States';
 import { formatNumber, formatPct, symbolToSlug } from '../format';
 import { useTheme, type Theme } from '../theme';
+import { useKeyboardShortcuts } from '../hooks/useKeyboardShortcuts';
+import { ShortcutHelp } from '../components/ShortcutHelp';
 
 /** Ticker updates per second per symbol requested from the server (it conflates, latest wins). */
 export const MARKETS_MAX_RATE = 2;
@@ -37,6 +40,19 @@ export default function MarketsScreen() {
   );
   const tickers: TickerMap = live.data ?? {};
   const locale = i18n.language;
+  const params = useLocalSearchParams<{ search?: string }>();
+  const [query, setQuery] = useState('');
+  const [helpVisible, setHelpVisible] = useState(false);
+  const search = useRef<TextInput>(null);
+  useKeyboardShortcuts({
+    search: () => search.current?.focus(),
+    help: () => setHelpVisible(true),
+    close: () => setHelpVisible(false),
+  });
+  const focusSearch = params?.search === '1' && Boolean(data);
+  useEffect(() => {
+    if (focusSearch) search.current?.focus();
+  }, [focusSearch]);
 
   if (fetching && !data) return <Loading />;
   if (error && !data) {
@@ -48,11 +64,36 @@ export default function MarketsScreen() {
     );
   }
   if (!data || data.markets.length === 0) return <Empty message={t('markets.empty')} />;
+  const needle = query.trim().toUpperCase().replace('-', '/');
+  const shown = needle ? data.markets.filter((m) => m.symbol.includes(needle)) : data.markets;
 
   return (
+    <>
+    <ShortcutHelp visible={helpVisible} onClose={() => setHelpVisible(false)} />
     <FlatList
       style={{ backgroundColor: theme.background }}
-      data={data.markets}
+      data={shown}
+      ListHeaderComponent={
+        <View style={styles.searchBox}>
+          <TextInput
+            ref={search}
+            accessibilityLabel={t('markets.search')}
+            autoCapitalize="characters"
+            autoCorrect={false}
+            onChangeText={setQuery}
+            placeholder={t('markets.search')}
+            placeholderTextColor={theme.muted}
+            style={[styles.search, { color: theme.text, borderColor: theme.border, backgroundColor: theme.surface }]}
+            testID="markets-search"
+            value={query}
+          />
+          {shown.length === 0 ? (
+            <Text style={{ color: theme.muted, marginTop: 8 }} testID="markets-no-match">
+              {t('markets.noMatch', { query: query.trim() })}
+            </Text>
+          ) : null}
+        </View>
+      }
       keyExtractor={(m) => `${m.venue}:${m.symbol}`}
       refreshControl={
         <RefreshControl refreshing={fetching} onRefresh={() => refetch({ requestPolicy: 'network-only' })} />
@@ -86,10 +127,13 @@ export default function MarketsScreen() {
         );
       }}
     />
+    </>
   );
 }
 
 const styles = StyleSheet.create({
+  searchBox: { padding: 12 },
+  search: { minHeight: 44, borderWidth: 1, borderRadius: 8, paddingHorizontal: 12, fontSize: 16 },
   row: { flexDirection: 'row', alignItems: 'center', paddingHorizontal: 16, paddingVertical: 12, minHeight: 56 },
   symbol: { fontSize: 16, fontWeight: '600' },
   price: { fontSize: 16, fontVariant: ['tabular-nums'] },

@@ -19,7 +19,9 @@ export default function TabsLayout() {
       }}
     >
       <Tabs.Screen name="markets" options={{ title: t('tabs.markets'), tabBarAccessibilityLabel: t('tabs.markets') }} />
+      <Tabs.Screen name="orders" options={{ title: t('tabs.orders'), tabBarAccessibilityLabel: t('tabs.orders') }} />
       <Tabs.Screen name="account" options={{ title: t('tabs.account'), tabBarAccessibilityLabel: t('tabs.account') }} />
+      <Tabs.Screen name="settings" options={{ title: t('tabs.settings'), tabBarAccessibilityLabel: t('tabs.settings') }} />
     </Tabs>
   );
 }

@@ -62,8 +62,12 @@ def run_backtest(
     initial_quote: Decimal,
     initial_base: Decimal = Decimal(0),
     fill_model: FillModel | None = None,
+    on_bar: Callable[[int, int], None] | None = None,
 ) -> BacktestResult:
-    """Run `strategy` over the closed candles of `candles` (a forming last one is skipped)."""
+    """Run `strategy` over the closed candles of `candles` (a forming last one is skipped).
+
+    `on_bar(done, total)` is called after each bar (progress reports; it may raise to stop the
+    run early, e.g. on cancellation); it cannot change the result."""
     bars = [c for c in candles if c.closed and c.symbol == market.symbol]
     if not bars:
         raise ValueError("candles: no closed candle for " + market.symbol)
@@ -90,6 +94,8 @@ def run_backtest(
         deliver(candle, i, close_time, candle.close)
         times.append(close_time)
         equity.append(float(account.equity(candle.close)))
+        if on_bar is not None:
+            on_bar(i + 1, len(bars))
 
     curve = np.asarray(equity, dtype=np.float64)
     bars_per_year = 365 * 86400 / bar_length.total_seconds()

@@ -1,0 +1,268 @@
+"""The social feed: posts (plain text, a shared verified fill or a marketplace listing), likes,
+comments, following users, blocking and reporting. New posts go to the bus topic `feed`;
+each reader sees posts of the users they follow and their own, never of anyone blocked
+(either way) nor posts they reported."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, or_
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from api.bus import Bus, BusUnavailable
+from api.db.database import Database
+from api.db.models import FillRecord, User, utcnow
+from api.db.social_tables import (
+    Post,
+    PostComment,
+    PostLike,
+    PostReport,
+    StrategyListing,
+    UserRelation,
+)
+from api.errors import BadUserInput, NotFound
+from api.services.accounts import Principal
+from api.services.social.errors import RateLimited
+from api.services.social.profiles import plain_text
+
+log = logging.getLogger(__name__)
+
+FEED_TOPIC = "feed"
+POST_MAX = 1000
+COMMENT_MAX = 500
+REASON_MAX = 200
+POST_KINDS = ("text", "trade", "strategy")
+FOLLOW, BLOCK = "follow", "block"
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    post: Post
+    likes: int
+    comments: int
+    liked_by_me: bool
+    fill: FillRecord | None
+
+
+class FeedService:
+    def __init__(
+        self,
+        db: Database,
+        bus: Bus,
+        *,
+        posts_per_minute: int = 5,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.db = db
+        self.bus = bus
+        self.posts_per_minute = posts_per_minute
+        self.clock = clock
+
+    # -- writing -------------------------------------------------------------------------
+    async def post(
+        self,
+        principal: Principal,
+        kind: str,
+        body: str,
+        fill_id: str | None = None,
+        listing_id: str | None = None,
+    ) -> Post:
+        if kind not in POST_KINDS:
+            raise BadUserInput("kind must be text, trade or strategy", field="kind")
+        text = plain_text(body, POST_MAX, "body")
+        if kind == "text" and not text:
+            raise BadUserInput("a post needs some text", field="body")
+        now = self.clock()
+        async with self.db.session() as session:
+            if kind == "trade":
+                fill = await session.get(FillRecord, fill_id) if fill_id else None
+                if fill is None or fill.user_id != principal.user_id:
+                    raise NotFound("no such fill of yours", field="fillId")
+            if kind == "strategy" and (
+                listing_id is None or await session.get(StrategyListing, listing_id) is None
+            ):
+                raise NotFound("no such listing", field="listingId")
+            recent = (
+                await session.exec(
+                    select(func.count())
+                    .select_from(Post)
+                    .where(
+                        Post.author_id == principal.user_id,
+                        col(Post.created_at) > now - timedelta(minutes=1),
+                    )
+                )
+            ).one()
+            if recent >= self.posts_per_minute:
+                raise RateLimited(f"at most {self.posts_per_minute} posts a minute")
+            post = Post(
+                author_id=principal.user_id,
+                kind=kind,
+                body=text,
+                fill_id=fill_id if kind == "trade" else None,
+                listing_id=listing_id if kind == "strategy" else None,
+                created_at=now,
+            )
+            session.add(post)
+            await session.commit()
+        try:
+            await self.bus.publish(FEED_TOPIC, {"id": post.id, "authorId": post.author_id})
+        except BusUnavailable as exc:  # stored; readers see it on their next query
+            log.warning("bus unavailable, post not pushed live: %s", exc)
+        return post
+
+    async def like(self, principal: Principal, post_id: str, liked: bool = True) -> None:
+        await self.visible_post(principal.user_id, post_id)
+        async with self.db.session() as session:
+            existing = (
+                await session.exec(
+                    select(PostLike).where(
+                        PostLike.post_id == post_id, PostLike.user_id == principal.user_id
+                    )
+                )
+            ).first()
+            if liked and existing is None:
+                session.add(PostLike(post_id=post_id, user_id=principal.user_id))
+            elif not liked and existing is not None:
+                await session.delete(existing)
+            try:
+                await session.commit()
+            except IntegrityError:  # a concurrent like: the same outcome
+                await session.rollback()
+
+    async def comment(self, principal: Principal, post_id: str, body: str) -> PostComment:
+        await self.visible_post(principal.user_id, post_id)
+        text = plain_text(body, COMMENT_MAX, "body")
+        if not text:
+            raise BadUserInput("a comment needs some text", field="body")
+        comment = PostComment(post_id=post_id, author_id=principal.user_id, body=text)
+        async with self.db.session() as session:
+            session.add(comment)
+            await session.commit()
+        return comment
+
+    async def report(self, principal: Principal, post_id: str, reason: str) -> None:
+        await self.visible_post(principal.user_id, post_id)
+        text = plain_text(reason, REASON_MAX, "reason")
+        async with self.db.session() as session:
+            session.add(PostReport(post_id=post_id, reporter_id=principal.user_id, reason=text))
+            try:
+                await session.commit()
+            except IntegrityError:  # reported before
+                await session.rollback()
+
+    async def relate(self, principal: Principal, other_id: str, kind: str, on: bool) -> None:
+        """Follow / block (`on`) or undo it."""
+        if other_id == principal.user_id:
+            raise BadUserInput("that is you", field="userId")
+        async with self.db.session() as session:
+            if await session.get(User, other_id) is None:
+                raise NotFound("no such user", field="userId")
+            existing = (
+                await session.exec(
+                    select(UserRelation).where(
+                        UserRelation.user_id == principal.user_id,
+                        UserRelation.other_id == other_id,
+                        UserRelation.kind == kind,
+                    )
+                )
+            ).first()
+            if on and existing is None:
+                session.add(UserRelation(user_id=principal.user_id, other_id=other_id, kind=kind))
+            elif not on and existing is not None:
+                await session.delete(existing)
+            try:
+                await session.commit()
+            except IntegrityError:
+                await session.rollback()
+
+    # -- reading -------------------------------------------------------------------------
+    async def visible_authors(self, user_id: str) -> set[str]:
+        """Whose posts `user_id` sees: themself and whom they follow, minus blocks either way."""
+        async with self.db.session() as session:
+            rows = (
+                await session.exec(
+                    select(UserRelation).where(
+                        or_(
+                            col(UserRelation.user_id) == user_id,
+                            col(UserRelation.other_id) == user_id,
+                        )
+                    )
+                )
+            ).all()
+        follows = {r.other_id for r in rows if r.kind == FOLLOW and r.user_id == user_id}
+        blocked = {
+            r.other_id if r.user_id == user_id else r.user_id for r in rows if r.kind == BLOCK
+        }
+        return ({user_id} | follows) - blocked
+
+    async def visible_post(self, user_id: str, post_id: str) -> Post:
+        async with self.db.session() as session:
+            post = await session.get(Post, post_id)
+        if post is None or post.author_id not in await self.visible_authors(user_id):
+            raise NotFound("no such post", field="postId")
+        return post
+
+    async def feed(
+        self, user_id: str, first: int = 20, after: str | None = None
+    ) -> tuple[list[FeedItem], bool]:
+        """Newest first; `after` is the id of the last post of the previous page."""
+        if not 1 <= first <= 100:
+            raise BadUserInput("first must be between 1 and 100", field="first")
+        authors = await self.visible_authors(user_id)
+        reported = select(PostReport.post_id).where(PostReport.reporter_id == user_id)
+        query = select(Post).where(col(Post.author_id).in_(authors), col(Post.id).not_in(reported))
+        async with self.db.session() as session:
+            if after is not None:
+                cursor = await session.get(Post, after)
+                if cursor is None:
+                    raise BadUserInput("after must be a cursor from this feed", field="after")
+                query = query.where(
+                    (col(Post.created_at) < cursor.created_at)
+                    | ((col(Post.created_at) == cursor.created_at) & (col(Post.id) < cursor.id))
+                )
+            posts = list(
+                (
+                    await session.exec(
+                        query.order_by(col(Post.created_at).desc(), col(Post.id).desc()).limit(
+                            first + 1
+                        )
+                    )
+                ).all()
+            )
+            page = posts[:first]
+            items = [await self._item(session, post, user_id) for post in page]
+        return items, len(posts) > first
+
+    async def item(self, user_id: str, post_id: str) -> FeedItem:
+        post = await self.visible_post(user_id, post_id)
+        async with self.db.session() as session:
+            return await self._item(session, post, user_id)
+
+    async def comments(self, user_id: str, post_id: str, first: int = 20) -> list[PostComment]:
+        await self.visible_post(user_id, post_id)
+        async with self.db.session() as session:
+            rows = await session.exec(
+                select(PostComment)
+                .where(PostComment.post_id == post_id)
+                .order_by(col(PostComment.created_at))
+                .limit(max(1, min(first, 100)))
+            )
+            return list(rows.all())
+
+    async def _item(self, session: AsyncSession, post: Post, user_id: str) -> FeedItem:
+        likes = (
+            await session.exec(select(PostLike.user_id).where(PostLike.post_id == post.id))
+        ).all()
+        comments = (
+            await session.exec(
+                select(func.count()).select_from(PostComment).where(PostComment.post_id == post.id)
+            )
+        ).one()
+        fill = await session.get(FillRecord, post.fill_id) if post.fill_id else None
+        return FeedItem(post, len(likes), int(comments), user_id in likes, fill)

@@ -1,0 +1,1 @@
+"""Social trading math: copy sizing, leaderboard metrics, fees and revenue share (pure)."""

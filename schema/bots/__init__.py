@@ -1,0 +1,1 @@
+"""GraphQL for bots: templates, bots, risk, lifecycle mutations, the kill switch, updates."""

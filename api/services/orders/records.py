@@ -97,22 +97,36 @@ async def insert_fills(
 async def save_balances(
     session: AsyncSession, user_id: str, account_id: str, balances: dict[str, Balance]
 ) -> None:
-    """Upsert the account's balances (the sim venue is restored from them at start-up)."""
-    stored = {
-        b.currency: b
-        for b in (
-            await session.exec(
-                select(BalanceRecord).where(col(BalanceRecord.account_id) == account_id)
-            )
-        ).all()
-    }
+    """Upsert the account's balances (the sim venue is restored from them at start-up).
+
+    One INSERT … ON CONFLICT per currency: two orders settling on one account at the same
+    moment may both see a currency for the first time, and a read-then-insert would let the
+    second fail on the (account, currency) unique key."""
+    if not balances:
+        return
+    connection = await session.connection()
+    insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
+    table = BalanceRecord.__table__  # type: ignore[attr-defined]
     now = utcnow()
-    for currency, balance in balances.items():
-        record = stored.get(currency)
-        if record is None:
-            record = BalanceRecord(user_id=user_id, account_id=account_id, currency=currency)
-        record.free, record.used, record.updated_at = balance.free, balance.used, now
-        session.add(record)
+    for currency, balance in sorted(balances.items()):  # one lock order for every writer
+        statement = insert(table).values(
+            id=new_id(),
+            user_id=user_id,
+            account_id=account_id,
+            currency=currency,
+            free=balance.free,
+            used=balance.used,
+            updated_at=now,
+        )
+        statement = statement.on_conflict_do_update(
+            index_elements=["account_id", "currency"],
+            set_={
+                "free": statement.excluded.free,
+                "used": statement.excluded.used,
+                "updated_at": statement.excluded.updated_at,
+            },
+        )
+        await connection.execute(statement)
 
 
 async def orders_by_client_id(

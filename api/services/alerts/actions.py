@@ -29,6 +29,7 @@ from api.services.alerts.spec import (
 from api.services.alerts.webhook import WebhookSender
 from api.services.orders import OrderService, PlaceOrder
 from api.services.portfolio import PortfolioService
+from api.services.step_up import ARMED_ALERT_SCOPE
 from api.services.venues import VenueRegistry
 from engine.alerts.events import EventCondition, EventKind
 from engine.exchanges.errors import ExchangeError
@@ -72,7 +73,7 @@ def alert_client_order_id(alert_id: str, trigger_key: str) -> str:
 
 
 def acting_principal(alert: Alert) -> Principal:
-    return Principal(user_id=alert.user_id, session_id=f"alert:{alert.id}", scope="alert")
+    return Principal(user_id=alert.user_id, session_id=f"alert:{alert.id}", scope=ARMED_ALERT_SCOPE)
 
 
 def trigger_message(alert: Alert, trigger: AlertTrigger) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from starlette.routing import BaseRoute, Mount, Route, WebSocketRoute
 from api.container import start_services
 from api.settings import Settings
 from api.web_app import SinglePageApp, has_web_build
+from api.widget_routes import widget_routes
 from schema import build_schema
 from schema.view import GraphQLView
 
@@ -64,6 +65,7 @@ def create_app(settings: Settings | None = None, *, run_workers: bool = True) ->
 
     routes: list[BaseRoute] = [
         Route("/healthz", healthz),
+        *widget_routes(),
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
     ]

@@ -6,27 +6,65 @@ import asyncio
 import logging
 from dataclasses import dataclass, field
 from datetime import timedelta
+from decimal import Decimal
 
+from api.auth.vault import SecretVault
 from api.auth.webauthn import RelyingParty
 from api.bus import Bus, create_bus
 from api.db.database import Database
 from api.services.accounts import AccountService
+from api.services.alerts import AlertActions, AlertService, AlertStore
+from api.services.backtests import BacktestService
+from api.services.bots import BotService
+from api.services.bots.runtime import RuntimeDeps
+from api.services.bots.snapshot import snapshot_key
 from api.services.challenges import ChallengeStore
 from api.services.credentials import CredentialStore
 from api.services.demo import seed_demo
+from api.services.exchange_accounts import (
+    ExchangeAccountService,
+    ccxt_connector,
+    public_ccxt_connector,
+)
+from api.services.feature_links import link_alerts, link_push_actions
 from api.services.market import MarketService
+from api.services.notifications import Notifications, build_notifications
 from api.services.orders import OrderService
 from api.services.passkeys import PasskeyService
+from api.services.pnl import PnlService
 from api.services.portfolio import PortfolioService
 from api.services.recovery_codes import RecoveryCodeStore
+from api.services.signal_models import SignalModelService
+from api.services.signals import SignalService
+from api.services.social import (
+    CopyFanoutService,
+    CopyQueue,
+    FeedService,
+    FollowService,
+    LeaderboardService,
+    MarketplaceService,
+    PlatformStatsService,
+    ProfileService,
+)
 from api.services.step_up import StepUpGuard
 from api.services.trading_grants import TradingGrantService
 from api.services.venues import VenueRegistry
+from api.services.widget_tokens import WidgetTokenService
+from api.services.widgets import WidgetProviders, WidgetService
+from api.services.widgets.sources import LastAlertTrigger, StoredBots, StrongestSignal
 from api.settings import Settings
 from api.tasks import stop_tasks
+from api.workers.alert_evaluator import AlertEvaluator
+from api.workers.bot_runner import BotRunner
+from api.workers.copy_dispatcher import CopyDispatcher
+from api.workers.leaderboard import LeaderboardRefresher
+from api.workers.live_feeds import LiveBookFeeds
 from api.workers.market_feed import SimMarketFeed
 from api.workers.reconciler import Reconciler
+from api.workers.signal_feed import SignalFeed
+from api.workers.widget_refresher import WidgetRefresher
 from engine.market.sim.venue import SimVenue
+from engine.signals.onnx_model import SignalModel
 
 log = logging.getLogger(__name__)
 
@@ -40,16 +78,39 @@ class Services:
     market: MarketService
     accounts: AccountService
     portfolio: PortfolioService
+    pnl: PnlService
+    exchange_accounts: ExchangeAccountService
+    live_feeds: LiveBookFeeds
     orders: OrderService
     reconciler: Reconciler
     feed: SimMarketFeed
     step_up: StepUpGuard
     passkeys: PasskeyService
     trading_grants: TradingGrantService
+    bots: BotService
+    social: FollowService
+    copy_dispatcher: CopyDispatcher
+    profiles: ProfileService
+    leaderboard: LeaderboardService
+    marketplace: MarketplaceService
+    social_feed: FeedService
+    platform_stats: PlatformStatsService
+    widgets: WidgetService
+    widget_tokens: WidgetTokenService
+    alerts: AlertService
+    alert_evaluator: AlertEvaluator
+    notifications: Notifications
+    signals: SignalService
+    signal_feed: SignalFeed
+    backtests: BacktestService
+    signal_models: SignalModelService
     _tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
     async def close(self) -> None:
         await stop_tasks(self._tasks)
+        await self.backtests.close()
+        await self.notifications.close()
+        await self.live_feeds.close()
         await self.venues.close()
         await self.bus.close()
         await self.db.dispose()
@@ -69,7 +130,11 @@ async def start_services(settings: Settings, *, run_workers: bool = True) -> Ser
         await bus.close()
         raise
     sim = SimVenue(seed=settings.sim_seed, tick_seconds=settings.sim_tick_seconds)
-    venues = VenueRegistry(sim)
+    venues = VenueRegistry(
+        sim,
+        public_ccxt_connector(settings.exchange_overrides, settings.exchange_timeout_seconds),
+        settings.live_market_venues,
+    )
     accounts = AccountService(db, timedelta(hours=settings.session_ttl_hours))
     portfolio = PortfolioService(db, venues)
     relying_party = RelyingParty.from_settings(settings)
@@ -86,12 +151,27 @@ async def start_services(settings: Settings, *, run_workers: bool = True) -> Ser
     )
     trading_grants = TradingGrantService(db, step_up)
     orders = OrderService(db, venues, bus, authorizer=trading_grants)
+    copy_fanout = CopyFanoutService(db, venues, CopyQueue(), bus=bus)
+    alert_store = AlertStore(db)
+    alert_actions = AlertActions(bus, orders, portfolio, venues)
+    bot_deps = RuntimeDeps(db, bus, orders, venues, snapshot_key(settings.resolved_secret_key))
+    bots = BotService(db, bus, orders, venues, step_up, BotRunner(bot_deps))
+    signals = SignalService(MarketService(venues), SignalModel.bundled())
     services = Services(
         settings=settings,
         db=db,
         bus=bus,
         venues=venues,
         market=MarketService(venues),
+        pnl=PnlService(db, portfolio, MarketService(venues)),
+        live_feeds=LiveBookFeeds(venues, bus),
+        exchange_accounts=ExchangeAccountService(
+            db,
+            venues,
+            SecretVault(settings.resolved_secret_key),
+            step_up,
+            ccxt_connector(settings.exchange_overrides, settings.exchange_timeout_seconds),
+        ),
         accounts=accounts,
         portfolio=portfolio,
         orders=orders,
@@ -102,15 +182,72 @@ async def start_services(settings: Settings, *, run_workers: bool = True) -> Ser
         step_up=step_up,
         passkeys=passkeys,
         trading_grants=trading_grants,
+        bots=bots,
+        social=FollowService(db, venues, orders, step_up),
+        copy_dispatcher=CopyDispatcher(copy_fanout, orders),
+        profiles=ProfileService(db),
+        leaderboard=LeaderboardService(
+            db,
+            venues,
+            min_days=settings.leaderboard_min_days,
+            min_trades=settings.leaderboard_min_trades,
+        ),
+        marketplace=MarketplaceService(
+            db,
+            step_up,
+            creator_share_pct=Decimal(str(settings.marketplace_creator_share_pct)),
+        ),
+        social_feed=FeedService(db, bus, posts_per_minute=settings.feed_posts_per_minute),
+        platform_stats=PlatformStatsService(db),
+        widgets=WidgetService(
+            portfolio,
+            MarketService(venues),
+            WidgetProviders(
+                bots=StoredBots(db),
+                last_alert=LastAlertTrigger(db),
+                strongest_signal=StrongestSignal(signals, sim.symbols),
+            ),
+        ),
+        widget_tokens=WidgetTokenService(db, accounts),
+        alerts=AlertService(alert_store, bus, MarketService(venues), portfolio, step_up),
+        alert_evaluator=AlertEvaluator(alert_store, bus, alert_actions, MarketService(venues)),
+        notifications=build_notifications(settings, db, bus, orders),
+        signals=signals,
+        signal_feed=SignalFeed(signals, bus, sim.symbols),
+        backtests=BacktestService(db, bus),
+        signal_models=SignalModelService(db),
     )
+    link_alerts(alert_actions, services.notifications, bots)
+    link_push_actions(services.notifications, services.alerts, bots)
     restored = await portfolio.restore_sim_accounts()
+    live = await services.exchange_accounts.restore()
+    log.info("attached %d live exchange accounts", live)
     if settings.demo_data and await seed_demo(db, accounts, portfolio):
         log.info("seeded demo data")
     log.info("restored %d simulated accounts", restored)
     # Before the app serves requests (trading): every order left open or in doubt is resolved.
     resolved = await services.reconciler.reconcile(grace=timedelta(0))
     log.info("reconciled %d orders at start-up", resolved)
+    interrupted = await services.backtests.recover()  # jobs a crash left running: failed
+    log.info("marked %d interrupted backtests failed", interrupted)
     if run_workers:
         services._tasks.append(asyncio.create_task(services.feed.run(), name="sim-market-feed"))
         services._tasks.append(asyncio.create_task(services.reconciler.run(), name="reconciler"))
+        services._tasks.append(asyncio.create_task(bots.runner.run(), name="bot-runner"))
+        services._tasks.append(
+            asyncio.create_task(services.copy_dispatcher.run(), name="copy-dispatcher")
+        )
+        refresher = LeaderboardRefresher(services.leaderboard, settings.leaderboard_refresh_seconds)
+        services._tasks.append(asyncio.create_task(refresher.run(), name="leaderboard"))
+        widget_refresher = WidgetRefresher(bus, services.widgets, sim.markets)
+        services._tasks.append(asyncio.create_task(widget_refresher.run(), name="widget-refresher"))
+        services._tasks.append(
+            asyncio.create_task(services.alert_evaluator.run(), name="alert-evaluator")
+        )
+        services._tasks.append(asyncio.create_task(services.signal_feed.run(), name="signal-feed"))
+        push = services.notifications
+        services._tasks.append(
+            asyncio.create_task(push.delivery.run(push.service.flush_due), name="push-delivery")
+        )
+        await push.fills.start()
     return services

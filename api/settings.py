@@ -52,10 +52,21 @@ class Settings(BaseSettings):
     # Per-venue CCXT overrides as JSON, e.g. {"binance": {"urls": {...}, "options": {...}}}:
     # a self-hosted proxy or a regional endpoint (tests point venues at loopback stand-ins).
     exchange_overrides: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    # Comma-separated live venues whose public market data (books, tickers) is served through
+    # CCXT, e.g. "binance,okx"; empty: the simulated venue only (offline).
+    live_market_venues: Annotated[list[str], NoDecode] = Field(default_factory=list)
     # Seconds a venue call may take before its outcome counts as unknown.
     exchange_timeout_seconds: float = Field(default=10, gt=0, le=120)
     # Upper bound on subscription frames per second per subscriber.
     subscription_max_rate: float = Field(default=20, gt=0)
+    # Leaderboard: minimum track record to appear (days of equity, fills) and refresh period.
+    leaderboard_min_days: int = Field(default=14, ge=1)
+    leaderboard_min_trades: int = Field(default=20, ge=0)
+    leaderboard_refresh_seconds: float = Field(default=300, gt=0)
+    # Marketplace: the creator's share of every fee, in % (the platform keeps the rest).
+    marketplace_creator_share_pct: float = Field(default=80, ge=0, le=100)
+    # Feed: posts a user may publish per minute (RATE_LIMITED beyond).
+    feed_posts_per_minute: int = Field(default=5, ge=1)
     # Push: Firebase service-account JSON file; unset: a log-only sender prints the FCM JSON.
     fcm_credentials: Path | None = None
     # Push: at most this many pushes per user per minute (the rest stay in the in-app inbox),
@@ -68,7 +79,7 @@ class Settings(BaseSettings):
     def _lower(cls, value: object) -> object:
         return value.lower() if isinstance(value, str) else value
 
-    @field_validator("webauthn_origins", "cors_origins", mode="before")
+    @field_validator("webauthn_origins", "cors_origins", "live_market_venues", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:
         if isinstance(value, str):

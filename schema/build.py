@@ -9,29 +9,109 @@ from typing import Any
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import (
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+)
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from schema.accounts.mutations import AccountMutation
 from schema.accounts.queries import AccountQuery
+from schema.alerts.mutations import AlertMutation
+from schema.alerts.queries import AlertQuery
+from schema.alerts.subscriptions import AlertSubscription
 from schema.auth.mutations import AuthMutation
 from schema.auth.queries import AuthQuery
+from schema.backtests.mutations import BacktestMutation
+from schema.backtests.queries import BacktestQuery
+from schema.backtests.subscriptions import BacktestSubscription
+from schema.bots.mutations import BotMutation
+from schema.bots.queries import BotQuery
+from schema.bots.subscriptions import BotSubscription
 from schema.errors import ErrorCodes
 from schema.market.queries import MarketQuery
 from schema.market.subscriptions import MarketSubscription
+from schema.notifications.mutations import NotificationMutation
+from schema.notifications.queries import NotificationQuery
+from schema.portfolio.mutations import PortfolioMutation
 from schema.portfolio.queries import PortfolioQuery
+from schema.portfolio.subscriptions import PortfolioSubscription
 from schema.scalars import DecimalScalar
+from schema.signals.queries import SignalQuery
+from schema.signals.subscriptions import SignalSubscription
+from schema.signals.upload import SignalModelMutation, SignalModelQuery
+from schema.social.feed import FeedMutation, FeedQuery, FeedSubscription
+from schema.social.marketplace import MarketplaceMutation, MarketplaceQuery
+from schema.social.mutations import SocialMutation
+from schema.social.queries import PlatformQuery, SocialQuery, TraderQuery
+from schema.social.subscriptions import SocialSubscription
 from schema.trading.mutations import TradingMutation
 from schema.trading.queries import TradingQuery
 from schema.trading.subscriptions import TradingSubscription
+from schema.validation_cache import validation_cache
+from schema.widgets.mutations import WidgetMutation
+from schema.widgets.queries import WidgetQuery
+from schema.widgets.scope import WidgetScopeGate
 
 SDL_PATH = Path(__file__).parent / "schema.graphql"
 
-Query = merge_types("Query", (MarketQuery, AccountQuery, PortfolioQuery, TradingQuery, AuthQuery))
-Mutation = merge_types("Mutation", (AccountMutation, TradingMutation, AuthMutation))
-Subscription = merge_types("Subscription", (MarketSubscription, TradingSubscription))
+Query = merge_types(
+    "Query",
+    (
+        MarketQuery,
+        AccountQuery,
+        PortfolioQuery,
+        TradingQuery,
+        BotQuery,
+        AuthQuery,
+        WidgetQuery,
+        AlertQuery,
+        NotificationQuery,
+        SignalQuery,
+        SocialQuery,
+        TraderQuery,
+        MarketplaceQuery,
+        FeedQuery,
+        PlatformQuery,
+        BacktestQuery,
+        SignalModelQuery,
+    ),
+)
+Mutation = merge_types(
+    "Mutation",
+    (
+        AccountMutation,
+        PortfolioMutation,
+        TradingMutation,
+        BotMutation,
+        AuthMutation,
+        WidgetMutation,
+        AlertMutation,
+        NotificationMutation,
+        SocialMutation,
+        MarketplaceMutation,
+        FeedMutation,
+        BacktestMutation,
+        SignalModelMutation,
+    ),
+)
+Subscription = merge_types(
+    "Subscription",
+    (
+        MarketSubscription,
+        PortfolioSubscription,
+        TradingSubscription,
+        BotSubscription,
+        AlertSubscription,
+        SignalSubscription,
+        FeedSubscription,
+        SocialSubscription,
+        BacktestSubscription,
+    ),
+)
 
 
 class Schema(strawberry.Schema):
@@ -48,6 +128,8 @@ def build_schema(
         partial(QueryDepthLimiter, max_depth=max_depth),
         partial(MaxAliasesLimiter, max_alias_count=max_aliases),
         partial(MaxTokensLimiter, max_token_count=max_tokens),
+        validation_cache(maxsize=512),  # after the limiters: their rules are in the key's result
+        WidgetScopeGate,
         ErrorCodes,
     ]
     return Schema(

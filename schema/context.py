@@ -11,7 +11,7 @@ from starlette.websockets import WebSocket
 from strawberry.types import Info as StrawberryInfo
 
 from api.container import Services
-from api.errors import Unauthenticated
+from api.errors import Forbidden, Unauthenticated
 from api.services.accounts import Principal
 
 
@@ -26,6 +26,14 @@ class Context:
     connection_params: dict[str, Any] | None = None
 
     def require_user(self) -> Principal:
+        """A full session's principal; a read-only widget token is refused (FORBIDDEN)."""
+        principal = self.require_widget_reader()
+        if principal.scope != "full":
+            raise Forbidden("a widget token can only read widget snapshots")
+        return principal
+
+    def require_widget_reader(self) -> Principal:
+        """Any signed-in principal, including a widget token: for widgetSnapshot only."""
         if self.principal is not None:
             return self.principal
         raise self.auth_error or Unauthenticated("log in first: this needs a session token")

@@ -44,6 +44,8 @@ class GraphQLView(GraphQL[Context, None]):
         await self._authenticate(context, token)
         if context.auth_error is not None:
             raise ConnectionRejectionError({"code": context.auth_error.code})
+        if context.principal is not None and context.principal.scope != "full":
+            raise ConnectionRejectionError({"code": "FORBIDDEN"})  # widget tokens: no streams
         return UNSET
 
     async def _authenticate(self, context: Context, header: object) -> None:

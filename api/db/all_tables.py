@@ -4,4 +4,10 @@ Each feature keeps its tables in its own module; add one import line here for a 
 
 from __future__ import annotations
 
-import api.db.models  # noqa: F401
+import api.db.alert_tables
+import api.db.backtest_tables
+import api.db.bot_tables
+import api.db.models
+import api.db.notification_tables
+import api.db.social_tables
+import api.db.widget_tables  # noqa: F401

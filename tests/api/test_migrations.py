@@ -24,6 +24,35 @@ EXPECTED_TABLES = {
     "webauthn_challenges",
     "recovery_codes",
     "trading_grants",
+    "follows",
+    "copy_trades",
+    "copy_fanouts",
+    "trader_profiles",
+    "daily_equity",
+    "leaderboard_entries",
+    "strategy_listings",
+    "strategy_subscriptions",
+    "ledger_entries",
+    "posts",
+    "post_likes",
+    "post_comments",
+    "user_relations",
+    "post_reports",
+    "strategy_reviews",
+    "widget_tokens",
+    "bots",
+    "bot_orders",
+    "bot_events",
+    "account_risk_limits",
+    "alerts",
+    "alert_triggers",
+    "push_devices",
+    "notification_preferences",
+    "notifications",
+    "notification_deliveries",
+    "notification_action_tokens",
+    "backtest_jobs",
+    "signal_models",
     "alembic_version",
 }
 
@@ -59,3 +88,13 @@ def empty_pg_database(pg_url: str, pg_database_url: str) -> str:
 
 async def test_migrations_create_every_table_on_postgresql(empty_pg_database: str) -> None:
     await _upgrade_and_compare(empty_pg_database)
+
+
+def test_migrations_form_one_line_of_history() -> None:
+    """One head: every revision builds on the one before (no parallel branches to merge)."""
+    from alembic.script import ScriptDirectory
+
+    from api.db.database import alembic_config
+
+    script = ScriptDirectory.from_config(alembic_config("sqlite+aiosqlite://"))
+    assert len(script.get_heads()) == 1, script.get_heads()

@@ -18,7 +18,7 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
-def _time(name: str, *, nullable: bool = False) -> sa.Column:  # type: ignore[type-arg]
+def _time(name: str, *, nullable: bool = False) -> sa.Column:
     return sa.Column(name, api.db.types.UtcDateTime(timezone=True), nullable=nullable)
 
 

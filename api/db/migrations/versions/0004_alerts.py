@@ -1,7 +1,7 @@
 """alerts and trigger history
 
 Revision ID: 0004_alerts
-Revises: 0002
+Revises: 0003_bots
 Create Date: 2026-11-25 15:00:00.000000
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import api.db.types
 
 revision: str = "0004_alerts"
-down_revision: str | None = "0002"
+down_revision: str | None = "0003_bots"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """push notifications: devices, preferences, inbox, delivery log, action tokens
 
 Revision ID: 0005_notifications
-Revises: 0002
+Revises: 0004_alerts
 Create Date: 2026-11-25 15:00:00.000000
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import api.db.types
 
 revision: str = "0005_notifications"
-down_revision: str | None = "0002"
+down_revision: str | None = "0004_alerts"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """widgets: widget tokens (a label and life for each widget-scoped session)
 
 Revision ID: 0006_widgets
-Revises: 0002
+Revises: 0005_notifications
 Create Date: 2026-11-25 15:10:00.000000
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import api.db.types
 
 revision: str = "0006_widgets"
-down_revision: str | None = "0002"
+down_revision: str | None = "0005_notifications"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

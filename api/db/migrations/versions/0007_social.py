@@ -2,7 +2,7 @@
 marketplace listings and subscriptions, ledger, feed
 
 Revision ID: 0007_social
-Revises: 0002
+Revises: 0006_widgets
 Create Date: 2026-11-25 15:00:00.000000
 """
 
@@ -14,7 +14,7 @@ from alembic import op
 import api.db.types
 
 revision: str = "0007_social"
-down_revision: str | None = "0002"
+down_revision: str | None = "0006_widgets"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

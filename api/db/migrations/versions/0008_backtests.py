@@ -1,7 +1,7 @@
 """backtests: backtest jobs and user-uploaded signal models
 
 Revision ID: 0008_backtests
-Revises: 0002
+Revises: 0007_social
 Create Date: 2026-11-25 15:40:00.000000
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import api.db.types
 
 revision: str = "0008_backtests"
-down_revision: str | None = "0002"
+down_revision: str | None = "0007_social"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """orders sized by quote amount remember it (idempotent replays compare it)
 
 Revision ID: 0009_order_quote_qty
-Revises: 0002
+Revises: 0008_backtests
 Create Date: 2026-11-25 15:40:00.000000
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import api.db.types
 
 revision: str = "0009_order_quote_qty"
-down_revision: str | None = "0002"
+down_revision: str | None = "0008_backtests"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

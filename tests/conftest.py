@@ -112,6 +112,28 @@ def reset_pg_schema(url: str) -> None:
     _pg_admin(url, "DROP SCHEMA public CASCADE; CREATE SCHEMA public")
 
 
+# Empties every table but Alembic's in one statement: far cheaper than dropping the schema and
+# migrating it again for every test (the app's start-up upgrade is then a no-op at head).
+_CLEAR_TABLES = """
+DO $$
+DECLARE stmt text;
+BEGIN
+  SELECT 'TRUNCATE ' || string_agg(format('%I.%I', schemaname, tablename), ', ')
+         || ' RESTART IDENTITY CASCADE'
+    INTO stmt
+    FROM pg_tables
+   WHERE schemaname = 'public' AND tablename <> 'alembic_version';
+  IF stmt IS NOT NULL THEN
+    EXECUTE stmt;
+  END IF;
+END $$;
+"""
+
+
+def clear_pg_tables(url: str) -> None:
+    _pg_admin(url, _CLEAR_TABLES)
+
+
 @pytest.fixture(scope="session")
 def pg_database_url() -> Iterator[str]:
     """A database of its own for this test run, dropped at the end."""
@@ -133,7 +155,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return f"sqlite+aiosqlite:///{tmp_path / 'test.db'}"
     url: str = request.getfixturevalue("pg_database_url")
     request.getfixturevalue("pg_url")  # marks the test as a PostgreSQL test
-    reset_pg_schema(url)
+    clear_pg_tables(url)
     return url
 
 

@@ -293,8 +293,14 @@ def main() -> None:
         ours_port, bare_port = free_port(), free_port()
         me = [sys.executable, __file__, "--interval", str(args.interval)]
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-        ours = subprocess.Popen([*me, "--serve-ours", str(ours_port), var], env=env, cwd=ROOT)
-        bare = subprocess.Popen([*me, "--serve-bare", str(bare_port)], env=env, cwd=ROOT)
+        # Server logs (e.g. clients leaving mid-send at the end of a window) are not figures.
+        quiet = subprocess.DEVNULL
+        ours = subprocess.Popen(
+            [*me, "--serve-ours", str(ours_port), var], env=env, cwd=ROOT, stderr=quiet
+        )
+        bare = subprocess.Popen(
+            [*me, "--serve-bare", str(bare_port)], env=env, cwd=ROOT, stderr=quiet
+        )
         try:
             wait_port(ours_port)
             wait_port(bare_port)

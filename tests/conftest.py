@@ -24,6 +24,7 @@ from starlette.applications import Starlette
 from api.app import create_app
 from api.settings import Settings
 from tests.support.redis_server import RedisServerProcess
+from tests.support.standins.binance import BinanceStandin
 
 TEST_BACKEND = os.environ.get("CO_TEST_BACKEND", "embedded")
 PG_URL = os.environ.get("CO_TEST_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
@@ -254,3 +255,14 @@ async def redis_server(redis_url: str, free_port: int) -> AsyncIterator[RedisSer
         yield server
     finally:
         await server.kill()
+
+
+@pytest.fixture
+async def standin() -> AsyncIterator[BinanceStandin]:
+    """A binance stand-in on loopback (tests/exchanges adds a check of unknown requests)."""
+    server = BinanceStandin()
+    await server.start()
+    try:
+        yield server
+    finally:
+        await server.stop()

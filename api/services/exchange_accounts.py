@@ -53,18 +53,27 @@ class ApiKeys:
 Connector = Callable[[str, ApiKeys], Exchange]
 
 
+def _ccxt_client(
+    venue: str,
+    keys: ApiKeys | None,
+    overrides: Mapping[str, Mapping[str, Any]],
+    timeout_s: float,
+) -> Exchange:
+    override = overrides.get(venue, {})
+    return CcxtExchange(
+        venue,
+        api_key=None if keys is None else keys.api_key,
+        secret=None if keys is None else keys.secret,
+        passphrase=None if keys is None else keys.passphrase,
+        urls=override.get("urls"),
+        options=override.get("options"),
+        timeout_ms=int(timeout_s * 1000),
+    )
+
+
 def ccxt_connector(overrides: Mapping[str, Mapping[str, Any]], timeout_s: float) -> Connector:
     def connect(venue: str, keys: ApiKeys) -> Exchange:
-        override = overrides.get(venue, {})
-        return CcxtExchange(
-            venue,
-            api_key=keys.api_key,
-            secret=keys.secret,
-            passphrase=keys.passphrase,
-            urls=override.get("urls"),
-            options=override.get("options"),
-            timeout_ms=int(timeout_s * 1000),
-        )
+        return _ccxt_client(venue, keys, overrides, timeout_s)
 
     return connect
 
@@ -75,13 +84,7 @@ def public_ccxt_connector(
     """Keyless CCXT clients for live venues' public market data."""
 
     def connect(venue: str) -> Exchange:
-        override = overrides.get(venue, {})
-        return CcxtExchange(
-            venue,
-            urls=override.get("urls"),
-            options=override.get("options"),
-            timeout_ms=int(timeout_s * 1000),
-        )
+        return _ccxt_client(venue, None, overrides, timeout_s)
 
     return connect
 

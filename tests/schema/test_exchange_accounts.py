@@ -3,7 +3,6 @@ keys are checked before they are kept, stored encrypted, never returned, step-up
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -16,13 +15,7 @@ from engine.exchanges.errors import NetworkError
 from tests.conftest import GraphQLClient
 from tests.schema.passkey_helpers import PASSWORD, enrol, step_up
 from tests.support.authenticator import SoftwareAuthenticator
-from tests.support.standins.binance import (
-    API_KEY,
-    SECRET,
-    SPOT_ONLY_OPTIONS,
-    BinanceStandin,
-    loopback_urls,
-)
+from tests.support.standins.binance import API_KEY, SECRET, BinanceStandin, settings_override
 
 ADD = (
     "mutation($i: AddExchangeAccountInput!, $s: StepUpAssertionInput) "
@@ -34,18 +27,8 @@ ACTION = {"kind": "addExchangeAccount", "venue": "binance"}
 
 
 @pytest.fixture
-async def standin() -> AsyncIterator[BinanceStandin]:
-    server = BinanceStandin()
-    await server.start()
-    try:
-        yield server
-    finally:
-        await server.stop()
-
-
-@pytest.fixture
 def settings(settings: Settings, standin: BinanceStandin) -> Settings:
-    override = {"urls": loopback_urls(standin.base_url), "options": SPOT_ONLY_OPTIONS}
+    override = settings_override(standin.base_url)
     return settings.model_copy(update={"exchange_overrides": {"binance": override}})
 
 

@@ -4,7 +4,6 @@ while anybody watches, books from the venue's websocket, a `stale` book while it
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from decimal import Decimal
 from typing import Any
 
@@ -14,7 +13,7 @@ from starlette.applications import Starlette
 from api.settings import Settings
 from tests.support.graphql_ws import graphql_ws, next_of
 from tests.support.polling import eventually
-from tests.support.standins.binance import SPOT_ONLY_OPTIONS, BinanceStandin, loopback_urls
+from tests.support.standins.binance import BinanceStandin, settings_override
 
 BOOK = (
     'subscription { orderBook(venue: "binance", symbol: "BTC/USDT", depth: 3, maxRate: 50) '
@@ -23,18 +22,8 @@ BOOK = (
 
 
 @pytest.fixture
-async def standin() -> AsyncIterator[BinanceStandin]:
-    server = BinanceStandin()
-    await server.start()
-    try:
-        yield server
-    finally:
-        await server.stop()
-
-
-@pytest.fixture
 def settings(settings: Settings, standin: BinanceStandin) -> Settings:
-    override = {"urls": loopback_urls(standin.base_url), "options": SPOT_ONLY_OPTIONS}
+    override = settings_override(standin.base_url)
     return settings.model_copy(
         update={"exchange_overrides": {"binance": override}, "live_market_venues": ["binance"]}
     )

@@ -28,7 +28,7 @@ from api.services.orders.records import apply_venue_order, finish, orders_by_cli
 from api.services.venues import VenueRegistry
 from engine.exchanges.errors import ExchangeError, NetworkError, OrderNotFound
 from engine.exchanges.protocol import Exchange
-from engine.market.models import Side
+from engine.market.models import Market, Side
 from engine.trading.models import (
     ExchangeOrder,
     OrderRequest,
@@ -147,9 +147,10 @@ class OrderService:
                 field="accountId",
             )
         exchange = self.venues.account_exchange(account)
+        market, reference = await self._market_and_reference(exchange, request)
         if request.quote_qty is not None:
-            request = await self._sized_by_quote(exchange, request)
-        reference = await self._validate(exchange, request)
+            request = _sized_by_quote(request, market, reference)
+        await self._check(exchange, request, market, reference)
         if request.source in USER_SOURCES:
             await self.authorizer.authorize_order(
                 principal,
@@ -216,41 +217,23 @@ class OrderService:
             orderId=existing.id,
         )
 
-    async def _sized_by_quote(self, exchange: Exchange, request: PlaceOrder) -> PlaceOrder:
-        """The request with its base qty worked out from `quote_qty`: at the limit price, or
-        at the touch for a market order, rounded down to the lot step (never more than asked)."""
-        quote_qty = request.quote_qty
-        assert quote_qty is not None
-        if not quote_qty.is_finite() or quote_qty <= 0:
-            raise BadUserInput("quoteQty must be a positive number", field="quoteQty")
-        markets = await exchange.load_markets()
-        market = markets.get(request.symbol)
-        if market is None:
-            raise NotFound(f"unknown symbol {request.symbol!r}", field="symbol")
-        price = request.price
-        if price is None:
-            ticker = await exchange.fetch_ticker(request.symbol)
-            price = (ticker.ask if request.side is Side.BUY else ticker.bid) or ticker.last
-        if price is None or price <= 0:
-            raise BadUserInput("price must be a positive number", field="price")
-        step = market.qty_step
-        qty = (quote_qty / price / step).to_integral_value(rounding=ROUND_FLOOR) * step
-        if qty < market.min_qty or qty <= 0:
-            raise BadUserInput(
-                f"{quote_qty} {market.quote} buys less than the minimum {market.min_qty} "
-                f"{market.base}",
-                field="quoteQty",
-            )
-        return replace(request, qty=qty)
-
-    async def _validate(self, exchange: Exchange, request: PlaceOrder) -> Decimal:
-        """Check the order against market rules and funds; the reference price it used."""
+    async def _market_and_reference(
+        self, exchange: Exchange, request: PlaceOrder
+    ) -> tuple[Market, Decimal]:
+        """The order's market and the price that values it when it has none of its own: the
+        best opposite price (the last trade when that side is empty)."""
         markets = await exchange.load_markets()
         market = markets.get(request.symbol)
         if market is None:
             raise NotFound(f"unknown symbol {request.symbol!r}", field="symbol")
         ticker = await exchange.fetch_ticker(request.symbol)
         reference = (ticker.ask if request.side is Side.BUY else ticker.bid) or ticker.last
+        return market, reference
+
+    async def _check(
+        self, exchange: Exchange, request: PlaceOrder, market: Market, reference: Decimal
+    ) -> None:
+        """The order against market rules and the account's free funds."""
         validation.check_rules(
             market,
             request.type,
@@ -263,7 +246,6 @@ class OrderService:
             market, request.side, request.qty, request.price, reference
         )
         validation.check_funds(await exchange.fetch_balance(), currency, needed)
-        return reference
 
     async def _submit(self, exchange: Exchange, order: Order, request: PlaceOrder) -> Order:
         venue_request = OrderRequest(
@@ -398,3 +380,24 @@ async def _locked(session: AsyncSession, order_id: str) -> Order:
     if row is None:  # deleted with its account meanwhile
         raise NotFound("no such order", field="id")
     return row
+
+
+def _sized_by_quote(request: PlaceOrder, market: Market, reference: Decimal) -> PlaceOrder:
+    """The request with its base qty worked out from `quote_qty`: at the limit price, or at
+    the reference (touch) for a market order, rounded down to the lot step (never more than
+    asked)."""
+    quote_qty = request.quote_qty
+    assert quote_qty is not None
+    if not quote_qty.is_finite() or quote_qty <= 0:
+        raise BadUserInput("quoteQty must be a positive number", field="quoteQty")
+    price = request.price if request.price is not None else reference
+    if price <= 0:
+        raise BadUserInput("price must be a positive number", field="price")
+    step = market.qty_step
+    qty = (quote_qty / price / step).to_integral_value(rounding=ROUND_FLOOR) * step
+    if qty < market.min_qty or qty <= 0:
+        raise BadUserInput(
+            f"{quote_qty} {market.quote} buys less than the minimum {market.min_qty} {market.base}",
+            field="quoteQty",
+        )
+    return replace(request, qty=qty)

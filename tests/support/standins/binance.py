@@ -628,3 +628,8 @@ SPOT_ONLY_OPTIONS: dict[str, Any] = {
     "fetchCurrencies": False,
     "fetchMargins": False,
 }
+
+
+def settings_override(base_url: str) -> dict[str, Any]:
+    """CO_EXCHANGE_OVERRIDES' entry that points the service's binance clients at the stand-in."""
+    return {"urls": loopback_urls(base_url), "options": SPOT_ONLY_OPTIONS}

@@ -32,6 +32,7 @@ from schema.market.types import Candle, CandleUpdate, OrderBook, PublicTrade, Ti
 
 MAX_SYMBOLS_PER_SUBSCRIPTION = 50
 MAX_RECENT_TRADES = 200
+SENT_TRADES_KEPT = 4096
 # Decoded books per (published message, depth): the bus hands every local subscriber the same
 # message object, so subscribers of a book at one depth share one decoded frame instead of
 # parsing its decimals again. The message is kept with its frame, so its id cannot be reused.
@@ -136,17 +137,21 @@ class MarketSubscription:
         topic = trades_topic(venue, symbol)
         async with services.bus.subscribe(topic, conflate=False, maxsize=1024) as subscription:
             recent = await services.market.recent_trades(venue, symbol, last)
-            already_sent = {t.id for t in recent}  # a trade may be in both the tape and the bus
+            # A trade may reach us from the tape and the bus, or twice from the bus: each id is
+            # sent once (the last SENT_TRADES_KEPT ids are remembered).
+            sent: OrderedDict[str, None] = OrderedDict((t.id, None) for t in recent)
             first = [PublicTrade.of(t) for t in recent]
             yield TradesFrame(venue=venue, symbol=symbol, trades=first)
             interval = 1.0 / max_rate
             async for message in subscription:
-                trades = [
-                    t
-                    for m in drain(message, subscription)
-                    for t in trades_from_message(m.data)
-                    if t.id not in already_sent
-                ]
+                trades = []
+                for m in drain(message, subscription):
+                    for t in trades_from_message(m.data):
+                        if t.id not in sent:
+                            sent[t.id] = None
+                            trades.append(t)
+                while len(sent) > SENT_TRADES_KEPT:
+                    sent.popitem(last=False)
                 if trades:
                     frame = [PublicTrade.of(t) for t in trades]
                     yield TradesFrame(venue=venue, symbol=symbol, trades=frame)

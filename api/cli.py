@@ -30,7 +30,7 @@ async def check_backends(settings: Settings) -> None:
         await db.check()
     finally:
         await db.dispose()
-    bus = create_bus(settings.redis_url)
+    bus = create_bus(settings.redis_url, settings.bus_namespace)
     try:
         await bus.start()
     finally:

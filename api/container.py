@@ -120,7 +120,7 @@ async def start_services(settings: Settings, *, run_workers: bool = True) -> Ser
     """Connect, migrate, seed and start workers. Raises DatabaseUnavailable / BusUnavailable
     with the (redacted) URL when a configured server does not answer."""
     db = Database(settings.resolved_database_url)
-    bus = create_bus(settings.redis_url)
+    bus = create_bus(settings.redis_url, settings.bus_namespace)
     try:
         await db.check()
         await db.upgrade()

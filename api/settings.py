@@ -20,6 +20,8 @@ class Settings(BaseSettings):
     database_url: str | None = None
     # Redis URL for the bus (e.g. redis://127.0.0.1:6379/0); unset: in-process bus.
     redis_url: str | None = None
+    # Prefix of every Redis channel: deployments sharing one Redis pick different namespaces.
+    bus_namespace: str = "co"
     # The app's web build (`expo export --platform web` output) served at "/"; `./co run` sets it.
     web_app_dir: Path | None = None
     host: str = "127.0.0.1"

@@ -180,6 +180,8 @@ def settings(
         var_dir=tmp_path / "var",
         database_url=database_url,
         redis_url=bus_url,
+        # A test's servers never hear another test's (or a lingering server's) Redis topics.
+        bus_namespace=f"test-{uuid.uuid4().hex[:12]}",
         secret_key="test-secret-key-not-for-production",
         demo_data=False,
         sim_tick_seconds=0.05,

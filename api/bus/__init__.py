@@ -25,6 +25,6 @@ __all__ = [
 ]
 
 
-def create_bus(redis_url: str | None) -> Bus:
-    """The Redis bus for a URL; the in-process bus for None (or an empty setting)."""
-    return RedisBus(redis_url) if redis_url else MemoryBus()
+def create_bus(redis_url: str | None, namespace: str = "") -> Bus:
+    """The Redis bus for a URL (channels named `namespace:topic`); in-process for None or ""."""
+    return RedisBus(redis_url, namespace=namespace) if redis_url else MemoryBus()

@@ -43,9 +43,11 @@ class RedisBus(FanoutBus):
 
     backend = "redis"
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, namespace: str = "") -> None:
         super().__init__()
         self.url = redact_url(url)
+        # Deployments (and test servers) sharing one Redis never hear each other's topics.
+        self._prefix = f"{namespace}:" if namespace else ""
         timeouts: dict[str, Any] = {
             "socket_connect_timeout": CONNECT_TIMEOUT_S,
             "socket_timeout": SOCKET_TIMEOUT_S,
@@ -57,7 +59,9 @@ class RedisBus(FanoutBus):
             url, protocol=2, retry=Retry(NoBackoff(), 0), **timeouts
         )
         self._client = Redis(connection_pool=self._publish_pool)
-        self._listener = RedisListener(listen_connections, self.url, self._fanout)
+        self._listener = RedisListener(
+            listen_connections, self.url, self._fanout, prefix=self._prefix
+        )
 
     async def start(self) -> None:
         """Connects and PINGs; BusUnavailable within ~3 s when Redis does not answer."""
@@ -86,7 +90,7 @@ class RedisBus(FanoutBus):
         self._ensure_running()
         payload = encode_envelope(key, data)
         try:
-            await self._client.publish(topic, payload)
+            await self._client.publish(self._prefix + topic, payload)
         except RedisFailure as exc:
             raise BusUnavailable(
                 f"cannot publish to Redis at {self.url}: {describe_error(exc)}"

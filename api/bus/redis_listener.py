@@ -44,9 +44,12 @@ class RedisListener:
     PING is in effect.
     """
 
-    def __init__(self, connections: ConnectionPool, url: str, fanout: Fanout) -> None:
+    def __init__(
+        self, connections: ConnectionPool, url: str, fanout: Fanout, *, prefix: str = ""
+    ) -> None:
         self._connections = connections  # used as a factory configured from the URL, not a pool
         self._url = url
+        self._prefix = prefix  # Redis channel = prefix + topic
         self._fanout = fanout
         self._conn: AbstractConnection | None = None
         self._subscribed: set[str] = set()  # topics SUBSCRIBEd on self._conn
@@ -135,9 +138,9 @@ class RedisListener:
         added, removed = wanted - self._subscribed, self._subscribed - wanted
         commands: list[tuple[str, ...]] = []
         if removed:
-            commands.append(("UNSUBSCRIBE", *sorted(removed)))
+            commands.append(("UNSUBSCRIBE", *sorted(self._prefix + t for t in removed)))
         if added:
-            commands.append(("SUBSCRIBE", *sorted(added)))
+            commands.append(("SUBSCRIBE", *sorted(self._prefix + t for t in added)))
         if confirm:
             commands.append(("PING",))
         self._subscribed = wanted
@@ -217,6 +220,9 @@ class RedisListener:
 
     def _dispatch(self, channel: bytes, payload: bytes) -> None:
         topic = channel.decode()
+        if not topic.startswith(self._prefix):
+            return
+        topic = topic[len(self._prefix) :]
         try:
             key, data = decode_envelope(payload)
         except ValueError as exc:

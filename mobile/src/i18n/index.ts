@@ -14,20 +14,33 @@ import ru from '../locales/ru.json';
 import tr from '../locales/tr.json';
 import ar from '../locales/ar.json';
 import { loadPref, PREF_LANGUAGE, savePref } from '../storage/prefs';
+import { featureBundles, type Messages } from '../locales/features';
 
-export const resources = {
-  en: { translation: en },
-  es: { translation: es },
-  de: { translation: de },
-  fr: { translation: fr },
-  'pt-BR': { translation: ptBR },
-  ja: { translation: ja },
-  ko: { translation: ko },
-  'zh-Hans': { translation: zhHans },
-  ru: { translation: ru },
-  tr: { translation: tr },
-  ar: { translation: ar },
-} as const;
+const base = { en, es, de, fr, 'pt-BR': ptBR, ja, ko, 'zh-Hans': zhHans, ru, tr, ar } as const;
+type BaseLanguage = keyof typeof base;
+
+/** A copy of `target` with `extra`'s keys added; a feature may not redefine an existing key. */
+function mergeMessages(target: Messages, extra: Messages, path = ''): Messages {
+  const out: Messages = { ...target };
+  for (const [key, value] of Object.entries(extra)) {
+    const where = path ? `${path}.${key}` : key;
+    const current = out[key];
+    if (current === undefined) out[key] = value;
+    else if (typeof current === 'object' && typeof value === 'object') out[key] = mergeMessages(current, value, where);
+    else throw new Error(`i18n: "${where}" is defined twice`);
+  }
+  return out;
+}
+
+function withFeatures(language: BaseLanguage): { translation: Messages } {
+  let messages = base[language] as Messages;
+  for (const bundle of featureBundles) messages = mergeMessages(messages, bundle[language] ?? {});
+  return { translation: messages };
+}
+
+export const resources = Object.fromEntries(
+  (Object.keys(base) as BaseLanguage[]).map((language) => [language, withFeatures(language)]),
+) as Record<BaseLanguage, { translation: Messages }>;
 export type Language = keyof typeof resources;
 export const supportedLanguages = Object.keys(resources) as Language[];
 

@@ -40,6 +40,7 @@ from schema.portfolio.mutations import PortfolioMutation
 from schema.portfolio.queries import PortfolioQuery
 from schema.portfolio.subscriptions import PortfolioSubscription
 from schema.scalars import DecimalScalar
+from schema.shared_results import SharingExecutionContext
 from schema.signals.queries import SignalQuery
 from schema.signals.subscriptions import SignalSubscription
 from schema.signals.upload import SignalModelMutation, SignalModelQuery
@@ -52,6 +53,8 @@ from schema.trading.mutations import TradingMutation
 from schema.trading.queries import TradingQuery
 from schema.trading.subscriptions import TradingSubscription
 from schema.validation_cache import validation_cache
+from schema.watchlist.mutations import WatchlistMutation
+from schema.watchlist.queries import WatchlistQuery
 from schema.widgets.mutations import WidgetMutation
 from schema.widgets.queries import WidgetQuery
 from schema.widgets.scope import WidgetScopeGate
@@ -68,6 +71,7 @@ Query = merge_types(
         BotQuery,
         AuthQuery,
         WidgetQuery,
+        WatchlistQuery,
         AlertQuery,
         NotificationQuery,
         SignalQuery,
@@ -89,6 +93,7 @@ Mutation = merge_types(
         BotMutation,
         AuthMutation,
         WidgetMutation,
+        WatchlistMutation,
         AlertMutation,
         NotificationMutation,
         SocialMutation,
@@ -138,6 +143,7 @@ def build_schema(
         subscription=Subscription,
         extensions=extensions,
         config=StrawberryConfig(scalar_map={Decimal: DecimalScalar}),
+        execution_context_class=SharingExecutionContext,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from starlette.requests import Request
@@ -15,6 +16,7 @@ from strawberry.types.unset import UNSET, UnsetType
 from api.container import Services
 from api.errors import Unauthenticated
 from schema.context import Context, bearer_token
+from schema.shared_results import encode_message
 
 
 class GraphQLView(GraphQL[Context, None]):
@@ -28,6 +30,12 @@ class GraphQLView(GraphQL[Context, None]):
             keep_alive=True,
             keep_alive_interval=15,
         )
+
+    def encode_json(self, data: object) -> str | bytes:
+        # A frame every subscriber shares is encoded once (see schema/shared_results.py).
+        if isinstance(data, Mapping) and (shared := encode_message(data)) is not None:
+            return shared
+        return super().encode_json(data)
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import asyncio
 from collections import OrderedDict
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, Callable
 from contextlib import AsyncExitStack
-from typing import Any
+from typing import Any, TypeVar
 
 import strawberry
 
@@ -30,27 +30,43 @@ from schema.context import Info
 from schema.market.queries import DEFAULT_VENUE
 from schema.market.types import Candle, CandleUpdate, OrderBook, PublicTrade, Ticker, TradesFrame
 
+T = TypeVar("T")
+
 MAX_SYMBOLS_PER_SUBSCRIPTION = 50
 MAX_RECENT_TRADES = 200
 SENT_TRADES_KEPT = 4096
-# Decoded books per (published message, depth): the bus hands every local subscriber the same
-# message object, so subscribers of a book at one depth share one decoded frame instead of
-# parsing its decimals again. The message is kept with its frame, so its id cannot be reused.
-_BOOK_FRAMES: OrderedDict[tuple[int, int], tuple[dict[str, Any], OrderBook]] = OrderedDict()
-_BOOK_FRAMES_KEPT = 512
+# Decoded frames per (published message, variant): the bus hands every local subscriber the same
+# message object, so subscribers of a book at one depth (or of one ticker) share one decoded
+# frame instead of parsing its decimals again — and, being one object, one GraphQL execution and
+# one JSON encoding (schema/shared_results.py). The message is kept with its frame, so its id
+# cannot be reused while cached.
+_FRAMES: OrderedDict[tuple[int, object], tuple[dict[str, Any], Any]] = OrderedDict()
+_FRAMES_KEPT = 1024
+
+
+def _shared_frame(data: dict[str, Any], variant: object, build: Callable[[], T]) -> T:
+    key = (id(data), variant)
+    cached = _FRAMES.get(key)
+    if cached is not None and cached[0] is data:
+        frame: T = cached[1]
+        return frame
+    frame = build()
+    _FRAMES[key] = (data, frame)
+    if len(_FRAMES) > _FRAMES_KEPT:
+        _FRAMES.popitem(last=False)
+    return frame
 
 
 def shared_book_frame(data: dict[str, Any], depth: int) -> OrderBook:
-    key = (id(data), depth)
-    cached = _BOOK_FRAMES.get(key)
-    if cached is not None and cached[0] is data:
-        return cached[1]
-    venue_id, book = book_from_message(data, depth)
-    frame = OrderBook.of(venue_id, book, bool(data.get("stale", False)))
-    _BOOK_FRAMES[key] = (data, frame)
-    if len(_BOOK_FRAMES) > _BOOK_FRAMES_KEPT:
-        _BOOK_FRAMES.popitem(last=False)
-    return frame
+    def build() -> OrderBook:
+        venue_id, book = book_from_message(data, depth)
+        return OrderBook.of(venue_id, book, bool(data.get("stale", False)))
+
+    return _shared_frame(data, depth, build)
+
+
+def shared_ticker_frame(data: dict[str, Any]) -> Ticker:
+    return _shared_frame(data, "ticker", lambda: Ticker.of(*ticker_from_message(data)))
 
 
 def check_max_rate(max_rate: float, cap: float) -> None:
@@ -82,7 +98,7 @@ class MarketSubscription:
             for symbol in unique:
                 yield Ticker.of(venue, await services.market.ticker(venue, symbol))
             async for message in paced(subscription, max_rate):
-                yield Ticker.of(*ticker_from_message(message.data))
+                yield shared_ticker_frame(message.data)
 
     @strawberry.subscription(
         description="Top `depth` levels of a symbol's L2 book: first the current book, then the "

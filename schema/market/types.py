@@ -7,6 +7,7 @@ from enum import Enum
 import strawberry
 
 from engine.market import models
+from schema.shared_results import SharedFrame
 
 
 @strawberry.type(description="A tradable instrument and its venue rules.")
@@ -39,7 +40,7 @@ class Market:
 
 
 @strawberry.type(description="Best bid/ask, last price and rolling 24 h statistics.")
-class Ticker:
+class Ticker(SharedFrame):
     venue: str
     symbol: str
     bid: Decimal | None
@@ -101,7 +102,7 @@ class BookLevel:
 
 
 @strawberry.type(description="Top of an L2 order book: bids best (highest) first, asks best first.")
-class OrderBook:
+class OrderBook(SharedFrame):
     venue: str
     symbol: str
     seq: str = strawberry.field(

@@ -26,7 +26,6 @@ import asyncio
 import json
 import multiprocessing as mp
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -37,6 +36,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from loopback import free_port, wait_port
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -45,13 +46,6 @@ SUBSCRIPTION = (
     'subscription { orderBook(symbol: "BTC/USDT", depth: 20, maxRate: 20) '
     "{ seq timestamp bids { price qty } asks { price qty } } }"
 )
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 def make_book(seq: int) -> Any:
@@ -220,17 +214,6 @@ def rss_mib(pid: int) -> float:
     except OSError:
         pass
     return float("nan")
-
-
-def wait_port(port: int, within_s: float = 60) -> None:
-    deadline = time.time() + within_s
-    while time.time() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), 0.5).close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"port {port} did not open")
 
 
 def run_side(

@@ -18,7 +18,6 @@ import argparse
 import asyncio
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -27,6 +26,7 @@ import time
 from pathlib import Path
 
 import httpx
+from loopback import free_port, wait_up
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERY = (
@@ -36,13 +36,6 @@ QUERY = (
 )
 DEMO_EMAIL = "demo@cryptoorchestrator.dev"
 DEMO_PASSWORD = "demo-trader-2026"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 def serve_bare(port: int, body_file: str) -> None:
@@ -66,19 +59,6 @@ def start(args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT
     )
-
-
-async def wait_up(url: str, within_s: float = 60) -> None:
-    deadline = time.monotonic() + within_s
-    async with httpx.AsyncClient() as client:
-        while True:
-            try:
-                await client.get(url)
-                return
-            except httpx.TransportError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"{url} did not come up") from None
-                await asyncio.sleep(0.2)
 
 
 async def login(base: str) -> str:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -31,6 +30,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import httpx
+from loopback import free_port, wait_up
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -87,13 +87,6 @@ def worst_case_bytes() -> dict[tuple[str, str], int]:
     return sizes
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 def serve_bare(port: int, body_file: str) -> None:
     import uvicorn
     from starlette.applications import Starlette
@@ -115,19 +108,6 @@ def start(args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT
     )
-
-
-async def wait_up(url: str, within_s: float = 90) -> None:
-    deadline = time.monotonic() + within_s
-    async with httpx.AsyncClient() as client:
-        while True:
-            try:
-                await client.get(url)
-                return
-            except httpx.TransportError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"{url} did not come up") from None
-                await asyncio.sleep(0.2)
 
 
 REGISTER = "mutation($i: RegisterInput!) { register(input: $i) { token } }"

@@ -261,6 +261,9 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="50 clients, 2 s")
     parser.add_argument("--serve-ours", nargs=2, metavar=("PORT", "VAR_DIR"))
     parser.add_argument("--serve-bare", metavar="PORT")
+    parser.add_argument(
+        "--execution-only", action="store_true", help="only the in-process server CPU figures"
+    )
     args = parser.parse_args()
     if args.serve_ours:
         serve_ours(int(args.serve_ours[0]), args.serve_ours[1], args.interval)
@@ -271,6 +274,11 @@ def main() -> None:
     if args.quick:
         args.clients, args.seconds, args.procs = "50", 2.0, 2
     counts = [int(c) for c in args.clients.split(",")]
+    from fanout_execution import report
+
+    report(min(counts[0], 1000), 5 if args.quick else 20)
+    if args.execution_only:
+        return
     print(f"one book every {args.interval:g} s; clients in {args.procs} processes; loopback")
     with tempfile.TemporaryDirectory() as var:
         ours_port, bare_port = free_port(), free_port()

@@ -52,8 +52,12 @@ class SharingExecutionContext(StrawberryGraphQLCoreExecutionContext):
     _share_key: str | None = None
 
     def build_per_event_executor(self, payload: Any) -> Any:
-        if self._share_key is None and isinstance(payload, SharedFrame):
-            self._share_key = _document_key(self)  # once per subscription; copied per event
+        if isinstance(payload, SharedFrame):
+            if self._share_key is None:
+                self._share_key = _document_key(self)  # once per subscription; copied per event
+            cached = _results.get((id(payload), self._share_key))
+            if cached is not None and cached[0] is payload:
+                return _Executed(cached[1])  # no per-event copy of the executor
         return super().build_per_event_executor(payload)
 
     def execute_operation(self, serially: bool | None = None) -> Any:
@@ -78,6 +82,18 @@ class SharingExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 if len(_encodings) > ENCODINGS_KEPT:
                     _encodings.popitem(last=False)
         return result
+
+
+class _Executed:
+    """Stands in for a per-event executor whose result is already known."""
+
+    __slots__ = ("result",)
+
+    def __init__(self, result: ExecutionResult) -> None:
+        self.result = result
+
+    def execute_operation(self, serially: bool | None = None) -> ExecutionResult:
+        return self.result
 
 
 def encode_message(message: Mapping[str, object]) -> str | None:

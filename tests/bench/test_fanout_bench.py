@@ -28,3 +28,10 @@ def test_fanout_bench_quick_prints_both_sides() -> None:
         assert match, out.stdout
         assert int(match.group(1)) == 50, "every client connected"
     assert re.search(r"ratio p99 ours/bare at 50: [\d.]+", out.stdout)
+    costs = {
+        name: float(us)
+        for name, us in re.findall(
+            r"^  (per-subscriber execution|shared results \(ours\))\s+([\d.]+) µs", out.stdout, re.M
+        )
+    }
+    assert len(costs) == 2, out.stdout

@@ -1,0 +1,162 @@
+import type { ReactNode } from 'react';
+import { Pressable, StyleSheet, Text, TextInput, View, type KeyboardTypeOptions } from 'react-native';
+import type { CombinedError } from 'urql';
+import { useTheme } from '../../theme';
+
+/** Building blocks of the bots, backtest and alerts screens (44 pt targets, roles and labels). */
+
+export function Button({
+  label,
+  onPress,
+  kind = 'secondary',
+  testID,
+  disabled = false,
+  accessibilityLabel,
+}: {
+  label: string;
+  onPress: () => void;
+  kind?: 'primary' | 'secondary' | 'danger';
+  testID?: string;
+  disabled?: boolean;
+  accessibilityLabel?: string;
+}) {
+  const theme = useTheme();
+  const primary = kind === 'primary';
+  const color = primary ? theme.onAccent : kind === 'danger' ? theme.danger : theme.text;
+  return (
+    <Pressable
+      accessibilityRole="button"
+      accessibilityLabel={accessibilityLabel ?? label}
+      accessibilityState={{ disabled }}
+      disabled={disabled}
+      onPress={onPress}
+      style={[
+        ui.button,
+        primary ? { backgroundColor: theme.accent } : { borderWidth: 1, borderColor: kind === 'danger' ? theme.danger : theme.border },
+        disabled ? { opacity: 0.6 } : null,
+      ]}
+      testID={testID}
+    >
+      <Text style={{ color, fontWeight: '600', fontSize: 15 }}>{label}</Text>
+    </Pressable>
+  );
+}
+
+/** One choice of a radio group. */
+export function Chip({ label, selected, onPress, testID }: { label: string; selected: boolean; onPress: () => void; testID?: string }) {
+  const theme = useTheme();
+  return (
+    <Pressable
+      accessibilityRole="radio"
+      accessibilityLabel={label}
+      accessibilityState={{ selected, checked: selected }}
+      onPress={onPress}
+      style={[ui.chip, { borderColor: selected ? theme.accent : theme.border, backgroundColor: selected ? theme.accent : 'transparent' }]}
+      testID={testID}
+    >
+      <Text style={{ color: selected ? theme.onAccent : theme.text, fontWeight: selected ? '700' : '400' }}>{label}</Text>
+    </Pressable>
+  );
+}
+
+export function ChipGroup({ label, children }: { label: string; children: ReactNode }) {
+  const theme = useTheme();
+  return (
+    <View style={ui.field}>
+      <Text style={{ color: theme.muted, marginBottom: 4 }}>{label}</Text>
+      <View accessibilityRole="radiogroup" accessibilityLabel={label} style={ui.chips}>
+        {children}
+      </View>
+    </View>
+  );
+}
+
+/** A labelled text input with its error under it (announced). */
+export function Field({
+  label,
+  value,
+  onChangeText,
+  error,
+  testID,
+  keyboardType = 'default',
+  placeholder,
+}: {
+  label: string;
+  value: string;
+  onChangeText: (v: string) => void;
+  error?: string | null;
+  testID: string;
+  keyboardType?: KeyboardTypeOptions;
+  placeholder?: string;
+}) {
+  const theme = useTheme();
+  return (
+    <View style={ui.field}>
+      <Text style={{ color: theme.muted, marginBottom: 4 }}>{label}</Text>
+      <TextInput
+        accessibilityLabel={label}
+        value={value}
+        onChangeText={onChangeText}
+        keyboardType={keyboardType}
+        placeholder={placeholder}
+        placeholderTextColor={theme.muted}
+        autoCapitalize="none"
+        style={[ui.input, { color: theme.text, borderColor: error ? theme.danger : theme.border, backgroundColor: theme.surface }]}
+        testID={testID}
+      />
+      {error ? (
+        <Text accessibilityRole="alert" style={{ color: theme.danger, marginTop: 2 }} testID={`${testID}-error`}>
+          {error}
+        </Text>
+      ) : null}
+    </View>
+  );
+}
+
+export function SectionHeader({ children }: { children: string }) {
+  const theme = useTheme();
+  return (
+    <Text accessibilityRole="header" style={[ui.section, { color: theme.text }]}>
+      {children}
+    </Text>
+  );
+}
+
+/** A label / value line. */
+export function Stat({ label, value, color, testID }: { label: string; value: string; color?: string; testID?: string }) {
+  const theme = useTheme();
+  return (
+    <View style={ui.stat} testID={testID}>
+      <Text style={{ color: theme.muted, fontSize: 13 }}>{label}</Text>
+      <Text style={{ color: color ?? theme.text, fontSize: 15, fontWeight: '600' }}>{value}</Text>
+    </View>
+  );
+}
+
+/** The field a BAD_USER_INPUT names (`extensions.field`, e.g. "params.levels") and the server's message. */
+export function fieldError(error: CombinedError | undefined | null): { field: string; message: string } | null {
+  const gql = error?.graphQLErrors.find((e) => e.extensions?.code === 'BAD_USER_INPUT' && typeof e.extensions?.field === 'string');
+  if (!gql) return null;
+  return { field: String(gql.extensions.field), message: gql.message };
+}
+
+/** The server's error code (extensions.code), if any. */
+export function errorCode(error: CombinedError | undefined | null): string | null {
+  const code = error?.graphQLErrors.find((e) => e.extensions?.code)?.extensions?.code;
+  return typeof code === 'string' ? code : null;
+}
+
+export const ui = StyleSheet.create({
+  content: { padding: 16, paddingBottom: 48 },
+  button: { minHeight: 44, minWidth: 44, borderRadius: 8, paddingHorizontal: 14, alignItems: 'center', justifyContent: 'center' },
+  chip: { minHeight: 44, minWidth: 44, borderWidth: 1, borderRadius: 22, paddingHorizontal: 14, alignItems: 'center', justifyContent: 'center' },
+  chips: { flexDirection: 'row', flexWrap: 'wrap', gap: 8 },
+  field: { marginVertical: 6 },
+  input: { minHeight: 44, borderWidth: 1, borderRadius: 8, paddingHorizontal: 12, fontSize: 16 },
+  section: { fontSize: 18, fontWeight: '600', marginTop: 16, marginBottom: 8 },
+  row: { flexDirection: 'row', alignItems: 'center', paddingVertical: 10, borderBottomWidth: StyleSheet.hairlineWidth, minHeight: 56, gap: 8 },
+  actions: { flexDirection: 'row', flexWrap: 'wrap', gap: 8, marginVertical: 8 },
+  stat: { minWidth: '45%', flexGrow: 1, paddingVertical: 6 },
+  stats: { flexDirection: 'row', flexWrap: 'wrap', gap: 8 },
+  card: { borderWidth: StyleSheet.hairlineWidth, borderRadius: 12, padding: 12, marginBottom: 10 },
+});

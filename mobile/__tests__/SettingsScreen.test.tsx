@@ -5,10 +5,13 @@ import * as SecureStore from 'expo-secure-store';
 import SettingsScreen from '../src/screens/SettingsScreen';
 import i18n from '../src/i18n';
 import { ThemeProvider } from '../src/theme';
-import { calls, data, mockClient, once, pending, renderWith, type Handler } from './helpers';
+import { calls, data, gqlError, mockClient, once, pending, renderWith, type Handler } from './helpers';
 import { challengeOptions } from './tradeFixtures';
 
 // expo-secure-store is an in-memory mock (jest.setup.ts).
+
+// Settings links to the exchange accounts screen (helper G).
+jest.mock('expo-router', () => ({ useRouter: () => require('./routerMock').mockRouter }));
 
 const get = Passkeys.get as jest.Mock;
 const create = Passkeys.create as jest.Mock;
@@ -28,6 +31,7 @@ function setup(extra: Record<string, Handler> = {}) {
   return mockClient({
     Passkeys: data({ passkeys: [passkey('pk-1', 'Laptop')] }),
     TradingGrants: data({ tradingGrants: [], exchangeAccounts: [account] }),
+    WidgetTokens: data({ widgetTokens: [] }),
     ...extra,
   });
 }
@@ -189,9 +193,53 @@ test('a trading grant is created with the exact step-up action, listed and revok
   expect(calls(run, 'RevokeTradingGrant')[0][0].variables).toEqual({ id: 'g-1' });
 });
 
-test('the kill switch is a disabled placeholder until the API has it', async () => {
+test('the kill switch: confirm, step-up {kind: killSwitch}, then what it did', async () => {
+  get.mockResolvedValueOnce({ id: 'pk-1' });
+  const { client, run } = setup({
+    Passkeys: pending(),
+    TradingGrants: pending(),
+    StepUpChallenge: challenge('Stop every bot and cancel every open order'),
+    KillSwitch: data({ killSwitch: { __typename: 'KillSwitchResult', botsStopped: 2, ordersCancelled: 5, ordersLeftOpen: 1 } }),
+  });
+  await renderSettings(client);
+  // One tap shows the confirmation; cancelling sends nothing.
+  await fireEvent.press(screen.getByRole('button', { name: 'Stop all trading' }));
+  expect(screen.getByTestId('kill-switch-confirm')).toHaveTextContent(/Stop all bots and cancel all open orders on every account now\?/);
+  await fireEvent.press(screen.getByTestId('kill-switch-confirm-no'));
+  expect(calls(run, 'StepUpChallenge')).toHaveLength(0);
+
+  await fireEvent.press(screen.getByRole('button', { name: 'Stop all trading' }));
+  await fireEvent.press(screen.getByRole('button', { name: 'Yes, stop everything' }));
+  expect(calls(run, 'StepUpChallenge')[0][0].variables).toEqual({ action: { kind: 'killSwitch' } });
+  expect(screen.getByTestId('confirm-summary')).toHaveTextContent('Stop every bot and cancel every open order');
+  expect(calls(run, 'KillSwitch')).toHaveLength(0);
+  await fireEvent.press(screen.getByRole('button', { name: 'Confirm with passkey' }));
+  expect(calls(run, 'KillSwitch')[0][0].variables).toEqual({ stepUp: { credential: JSON.stringify({ id: 'pk-1' }) } });
+  expect(screen.getByTestId('kill-switch-result')).toHaveTextContent(
+    'Done: 5 orders cancelled, 2 bots stopped. 1 orders are still in doubt at the exchange; reconciliation will settle them.',
+  );
+});
+
+test('a rejected kill switch step-up says what to do next and changes nothing', async () => {
+  get.mockResolvedValueOnce({ id: 'pk-1' });
+  const { client, run } = setup({
+    Passkeys: pending(),
+    TradingGrants: pending(),
+    StepUpChallenge: challenge('Stop every bot and cancel every open order'),
+    KillSwitch: gqlError('STEP_UP_EXPIRED'),
+  });
+  await renderSettings(client);
+  await fireEvent.press(screen.getByRole('button', { name: 'Stop all trading' }));
+  await fireEvent.press(screen.getByRole('button', { name: 'Yes, stop everything' }));
+  await fireEvent.press(screen.getByRole('button', { name: 'Confirm with passkey' }));
+  expect(calls(run, 'KillSwitch')).toHaveLength(1);
+  expect(screen.getByRole('button', { name: 'Try again' })).toBeOnTheScreen();
+  expect(screen.queryByTestId('kill-switch-result')).toBeNull();
+});
+
+test('settings links to the exchange accounts screen', async () => {
   const { client } = setup({ Passkeys: pending(), TradingGrants: pending() });
   await renderSettings(client);
-  expect(screen.getByRole('button', { name: 'Kill switch' })).toBeDisabled();
-  expect(screen.getByText('The kill switch is not available on this server yet.')).toBeOnTheScreen();
+  await fireEvent.press(screen.getByRole('button', { name: 'Manage exchange accounts' }));
+  expect(require('./routerMock').mockRouter.push).toHaveBeenCalledWith('/accounts');
 });

@@ -34,6 +34,10 @@ function screenWith(extra: Record<string, Handler> = {}) {
     Candles: data({ candles: [] }),
     TradeContext: data(tradeContext),
     LiveOrderBook: () => bookSource.source,
+    // Position, trades tape and live candle of the trade screen (helper G).
+    LivePnl: pending(),
+    MarketTrades: pending(),
+    LiveCandles: pending(),
     ...extra,
   });
   return { ...mock, bookSource };
@@ -255,4 +259,52 @@ test('expired, revoked, used-up or other-symbol grants do not skip the prompt', 
   expect(grantCovers([{ ...g, ordersUsed: 3 }], 'acc-1', 'BTC/USDT', now)).toBe(false);
   expect(grantCovers([{ ...g, symbols: ['ETH/USDT'] }], 'acc-1', 'BTC/USDT', now)).toBe(false);
   expect(grantCovers([g], 'acc-2', 'BTC/USDT', now)).toBe(false);
+});
+
+test('a stop-limit ticket checks its trigger, then binds it into the step-up and the order', async () => {
+  const summary = 'Buy 0.01 BTC/USDT at 65,010 USDT when the price reaches 65,000 USDT on sim';
+  const { client, run } = screenWith({
+    StepUpChallenge: data({ stepUpChallenge: { optionsJson: challengeOptions, summary, expiresAt: '2026-11-25T12:05:00+00:00' } }),
+    PlaceOrder: data({ placeOrder: order('o-stop', { qty: '0.01', type: 'STOP_LIMIT', status: 'UNTRIGGERED', price: '65010' }) }),
+  });
+  get.mockResolvedValueOnce({ id: 'cred', rawId: 'cred', type: 'public-key', response: { signature: 'sig' } });
+  await renderWith(<MarketDetailScreen />, client);
+
+  await fireEvent.press(screen.getByRole('radio', { name: 'Stop-limit' }));
+  expect(screen.getByTestId('ticket-trigger-hint')).toHaveTextContent('Becomes a limit order when a trade is at or above the trigger price.');
+  await fireEvent.changeText(screen.getByLabelText('Price (USDT)'), '65010');
+  await fireEvent.changeText(screen.getByLabelText('Amount (BTC)'), '0.01');
+  await fireEvent.press(screen.getByRole('button', { name: 'Review buy' }));
+  expect(screen.getByTestId('ticket-trigger-error')).toHaveTextContent('Enter a trigger price.');
+
+  await fireEvent.changeText(screen.getByLabelText('Trigger price (USDT)'), '63000');
+  expect(screen.getByTestId('ticket-trigger-error')).toHaveTextContent('A buy stop must trigger above the last price (64000).');
+  await fireEvent.changeText(screen.getByLabelText('Trigger price (USDT)'), '65000.001');
+  expect(screen.getByTestId('ticket-trigger-error')).toHaveTextContent('The trigger price must be a multiple of 0.01.');
+  expect(calls(run, 'StepUpChallenge')).toHaveLength(0);
+
+  await fireEvent.changeText(screen.getByLabelText('Trigger price (USDT)'), '65000.00');
+  expect(screen.queryByTestId('ticket-trigger-error')).toBeNull();
+  await fireEvent.press(screen.getByRole('button', { name: 'Review buy' }));
+  expect(calls(run, 'StepUpChallenge')[0][0].variables).toEqual({
+    action: {
+      kind: 'placeOrder',
+      account: 'acc-1',
+      venue: 'sim',
+      symbol: 'BTC/USDT',
+      side: 'buy',
+      type: 'stop_limit',
+      timeInForce: 'gtc',
+      qty: '0.01',
+      price: '65010',
+      triggerPrice: '65000',
+    },
+  });
+  expect(screen.getByTestId('confirm-summary')).toHaveTextContent(summary);
+
+  await fireEvent.press(screen.getByRole('button', { name: 'Confirm with passkey' }));
+  const [[place]] = calls(run, 'PlaceOrder');
+  expect(place.variables).toMatchObject({
+    input: { accountId: 'acc-1', symbol: 'BTC/USDT', side: 'BUY', type: 'STOP_LIMIT', qty: '0.01', price: '65010', triggerPrice: '65000', timeInForce: 'GTC' },
+  });
 });

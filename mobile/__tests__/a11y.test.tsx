@@ -46,6 +46,10 @@ test('trade screen controls are labelled and ≥ 44 pt', async () => {
     Candles: data({ candles: [] }),
     TradeContext: data(tradeContext),
     LiveOrderBook: () => books.source,
+    // Position, trades tape and live candle of the trade screen (helper G).
+    LivePnl: pending(),
+    MarketTrades: pending(),
+    LiveCandles: pending(),
   });
   await renderWith(<MarketDetailScreen />, client);
   await act(async () => {
@@ -66,7 +70,7 @@ test('orders screen controls are labelled and ≥ 44 pt', async () => {
 });
 
 test('settings and login controls are labelled and ≥ 44 pt', async () => {
-  const { client } = mockClient({ Passkeys: data({ passkeys: [] }), TradingGrants: data({ tradingGrants: [], exchangeAccounts: [] }) });
+  const { client } = mockClient({ Passkeys: data({ passkeys: [] }), TradingGrants: data({ tradingGrants: [], exchangeAccounts: [] }), WidgetTokens: data({ widgetTokens: [] }) });
   const view = await renderWith(<SettingsScreen />, client);
   expectAccessibleControls();
   await view.unmount();

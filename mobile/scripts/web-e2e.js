@@ -3,9 +3,11 @@
 // a fresh temporary database) serves the app's web export; playwright-core drives Debian's
 // chromium with a CDP virtual authenticator (WebAuthn.addVirtualAuthenticator: ctap2, internal,
 // user verification), so the real passkey enrolment and step-up run against the server:
-//   sign up → enrol a passkey → open BTC/USDT → the live book moves → limit order with step-up →
-//   the order appears in Orders; demo login, wrong password, keyboard shortcuts, theme switch;
-//   screenshots of the main screens in light and dark (SCREENSHOTS=dir, e.g. ../docs/screenshots).
+//   sign up → the onboarding wizard (4 steps, finished) → Home (portfolio value) → enrol a passkey →
+//   open BTC/USDT → the live book moves → limit order with step-up → the order appears in Orders;
+//   exchange accounts (paper account connected); demo login, wrong password, keyboard shortcuts,
+//   theme switch; the kill switch with a step-up cancels the open orders; screenshots of the main
+//   screens in light and dark (SCREENSHOTS=dir, e.g. ../docs/screenshots).
 //
 //   npm run e2e:web      [DIST=prebuilt-export] [CHROMIUM=/usr/bin/chromium] [SCREENSHOTS=dir] [PORT=8097]
 //
@@ -134,8 +136,38 @@ async function flow(browser) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign up' }).click();
-  await page.waitForURL('**/markets');
   check(true, `signed up as ${email}`);
+
+  // First run: the onboarding wizard (language/theme → passkey → paper trading → exchange), then Home.
+  await page.waitForURL('**/onboarding');
+  await page.getByText('Step 1 of 4').waitFor();
+  await shot('onboarding');
+  axeProblems.push(...(await axe(page, 'onboarding')));
+  for (const title of ['Add a passkey', 'Practise with paper trading', 'Connect an exchange (optional)']) {
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await page.getByRole('heading', { name: title }).waitFor();
+  }
+  await page.getByRole('button', { name: 'Finish' }).click();
+  await page.waitForURL('**/home');
+  await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid="home-total"]')?.textContent ?? ''));
+  const total = await page.getByTestId('home-total').textContent();
+  check(/USDT$/.test(total), `onboarding finished; Home shows the portfolio value "${total}"`);
+  await page.getByTestId('home-platform').waitFor();
+  await shot('home');
+  axeProblems.push(...(await axe(page, 'home')));
+  await page.reload();
+  await page.getByTestId('home-total').waitFor();
+  check(!page.url().includes('onboarding'), 'the wizard is remembered (not shown again)');
+
+  // Exchange accounts: the paper account and its connection health.
+  await page.goto(origin + '/accounts');
+  await page.getByTestId('add-account-form').waitFor();
+  await page.locator('[data-testid^="account-state-"]').first().waitFor();
+  check((await page.getByRole('radio').count()) >= 10, 'exchange accounts: the paper account is listed and the 10 venues can be connected');
+  await shot('accounts');
+  axeProblems.push(...(await axe(page, 'accounts')));
+
+  await page.goto(origin + '/markets');
   await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid="price-BTC/USDT"]')?.textContent ?? ''));
   await shot('markets');
   axeProblems.push(...(await axe(page, 'markets')));
@@ -227,6 +259,8 @@ async function flow(browser) {
   const darkContext = await browser.newContext({ colorScheme: 'dark', locale: 'en-US', viewport: { width: 430, height: 1000 }, storageState: state });
   const dark = await darkContext.newPage();
   for (const [name, url, ready] of [
+    ['home', '/home', '[data-testid="home-total"]'],
+    ['accounts', '/accounts', '[data-testid="add-account-form"]'],
     ['markets', '/markets', '[data-testid="price-BTC/USDT"]'],
     ['trade', '/market/BTC-USDT', '[data-testid="book-bid-0"]'],
     ['orders', '/orders', '[data-testid^="order-"]'],
@@ -258,6 +292,17 @@ async function flow(browser) {
   await shot('settings-ar');
   await page.getByRole('radio', { name: 'English' }).click();
   check((await page.evaluate(() => document.documentElement.dir)) === 'ltr', 'English sets dir="ltr" again');
+
+  // The kill switch: confirmation, then the passkey step-up; the resting orders are cancelled.
+  await page.getByRole('button', { name: 'Stop all trading' }).click();
+  await page.getByRole('button', { name: 'Yes, stop everything' }).click();
+  const killSummary = await page.getByTestId('confirm-summary').textContent();
+  await page.getByRole('button', { name: 'Confirm with passkey' }).click();
+  const killResult = await page.getByTestId('kill-switch-result').textContent();
+  check(/^Done: [1-9]\d* orders cancelled, 0 bots stopped\./.test(killResult), `kill switch ("${killSummary}") with a step-up: "${killResult}"`);
+  await page.goto(origin + '/orders');
+  await page.getByTestId('orders-empty').waitFor({ timeout: 20000 });
+  check(true, 'no open orders are left after the kill switch');
   await context.close();
   return axeProblems;
 }

@@ -5,7 +5,11 @@ import { useQuery, useSubscription } from 'urql';
 import { Stack, useLocalSearchParams, useRouter } from 'expo-router';
 import { LineChart } from 'react-native-gifted-charts';
 import { CandlesQuery, TickerQuery, TickerSubscription, TimeframesQuery, TradeContextQuery } from '../graphql/documents';
-import type { OrderSide } from '../gql/graphql';
+import type { LiveCandlesSubscription as LiveCandlesData, OrderSide } from '../gql/graphql';
+import { LiveCandlesSubscription } from '../graphql/home';
+import { foldLive, mergeCandles } from '../components/home/liveCandles';
+import { PositionCard } from '../components/home/PositionCard';
+import { TradesTape } from '../components/home/TradesTape';
 import { useGuardedAction } from '../auth/useGuardedAction';
 import { ConfirmSheet } from '../components/ConfirmSheet';
 import { OrderBook } from '../components/OrderBook';
@@ -21,7 +25,13 @@ import { changeColor } from './MarketsScreen';
 
 export const CANDLE_LIMIT = 120;
 
-/** The trade screen: live ticker and chart, L2 order book, order ticket with step-up confirmation. */
+type LiveCandle = LiveCandlesData['candles']['candle'];
+type LiveCandles = { timeframe: string; candles: LiveCandle[] };
+
+/**
+ * The trade screen: live ticker and chart (the forming candle from Subscription.candles), your
+ * position, L2 order book, recent trades, order ticket with step-up confirmation.
+ */
 export default function MarketDetailScreen() {
   const { t, i18n } = useTranslation();
   const theme = useTheme();
@@ -43,6 +53,15 @@ export default function MarketDetailScreen() {
     variables: { symbol, timeframe: timeframe ?? '1m', limit: CANDLE_LIMIT },
     pause: !timeframe,
   });
+
+  // The forming candle (and each one that closes) while the screen is open.
+  const [liveCandles] = useSubscription(
+    { query: LiveCandlesSubscription, variables: { symbol, timeframe: timeframe ?? '1m', last: 1, maxRate: 2 }, pause: !timeframe },
+    (prev: LiveCandles | undefined, data: LiveCandlesData): LiveCandles => {
+      const { timeframe: tf, candle } = data.candles;
+      return { timeframe: tf, candles: foldLive(prev?.timeframe === tf ? prev.candles : [], candle) };
+    },
+  );
 
   const ticker = live.data?.ticker ?? tickerRes.data?.ticker;
 
@@ -76,7 +95,12 @@ export default function MarketDetailScreen() {
   }
   if (!ticker) return <Empty message={t('errors.NOT_FOUND')} />;
 
-  const candles = candlesRes.data?.candles ?? [];
+  const liveForTf = liveCandles.data?.timeframe === timeframe ? liveCandles.data.candles : [];
+  const candles = mergeCandles(candlesRes.data?.candles ?? [], liveForTf, CANDLE_LIMIT);
+  const forming = liveForTf.length > 0 ? liveForTf[liveForTf.length - 1] : null;
+  const ohlc = forming
+    ? { open: formatNumber(forming.open, locale), high: formatNumber(forming.high, locale), low: formatNumber(forming.low, locale), close: formatNumber(forming.close, locale) }
+    : null;
   const points = candles.map((c) => ({ value: Number(c.close) }));
   const values = points.map((p) => p.value);
   const min = values.length ? Math.min(...values) : 0;
@@ -152,7 +176,7 @@ export default function MarketDetailScreen() {
             message={t(errorKey(candlesRes.error) ?? 'errors.generic')}
             onRetry={() => refetchCandles({ requestPolicy: 'network-only' })}
           />
-        ) : points.length === 0 ? (
+        ) : points.length === 0 && !forming ? (
           <Empty message={t('market.noCandles')} />
         ) : (
           <View
@@ -188,7 +212,17 @@ export default function MarketDetailScreen() {
             />
           </View>
         )}
+        {forming && ohlc && !forming.closed ? (
+          <Text style={{ color: theme.muted, fontSize: 12, marginTop: 4 }} testID="forming-candle" accessibilityLabel={t('home.formingLabel', ohlc)}>
+            {t('home.forming', ohlc)}
+          </Text>
+        ) : null}
       </View>
+
+      <Text accessibilityRole="header" style={[styles.section, { color: theme.text }]}>
+        {t('home.yourPosition')}
+      </Text>
+      <PositionCard symbol={symbol} venue={rules?.venue ?? ticker.venue} quote={rules?.quote ?? 'USDT'} />
 
       {rules ? (
         <>
@@ -209,6 +243,10 @@ export default function MarketDetailScreen() {
             grantActive={grantCovers(contextRes.data?.tradingGrants ?? [], account?.id, symbol)}
             onPlaced={refreshContext}
           />
+          <Text accessibilityRole="header" style={[styles.section, { color: theme.text }]}>
+            {t('home.recentTrades')}
+          </Text>
+          <TradesTape symbol={symbol} base={rules.base} />
         </>
       ) : null}
       <ConfirmSheet guarded={guarded} onEnroll={() => router.push('/settings')} />

@@ -48,6 +48,7 @@ ACTION_FIELDS: frozenset[str] = frozenset(
         "timeInForce",
         "qty",
         "price",
+        "triggerPrice",
         "botId",
         "passkeyId",
         "traderId",
@@ -113,6 +114,9 @@ def summarise_action(action: Action) -> str:
         symbol = str(action.get("symbol", ""))
         price = action.get("price")
         at = f"at {_amount(price)} {_quote(symbol)}".rstrip() if price is not None else "at market"
+        trigger = action.get("triggerPrice")
+        if trigger is not None:  # stop-limit: "... when the price reaches 63,500 USDT"
+            at = f"{at} when the price reaches {_amount(trigger)} {_quote(symbol)}".rstrip()
         if action.get("qty") is None and action.get("amount") is not None:
             worth = f"{_amount(action['amount'])} {_quote(symbol)}".rstrip()
             return f"{side} {symbol} for {worth} {at}{on_venue}"

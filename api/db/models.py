@@ -116,6 +116,7 @@ class Order(SQLModel, table=True):
     # Set when the order was sized by quote amount (its idempotent replays compare this).
     quote_qty: Decimal | None = _money(None, nullable=True)
     price: Decimal | None = _money(None, nullable=True)
+    trigger_price: Decimal | None = _money(None, nullable=True)  # stop-limit orders only
     filled_qty: Decimal = _money()
     avg_fill_price: Decimal | None = _money(None, nullable=True)
     fee_paid: Decimal = _money()

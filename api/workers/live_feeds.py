@@ -1,52 +1,166 @@
-"""Order-book feeds for live venues, run once per (venue, symbol) that somebody watches.
+"""Market-data feeds for live venues, run once per (venue, symbol, stream) that somebody watches.
 
-The first subscriber of a book starts its feed; the last one leaving stops it (reference
-count per process; with Redis each replica feeds its own subscribers). A feed loops on the
-venue's websocket (`watch_order_book`) and publishes each book to `book:{venue}:{symbol}` —
-the topic the simulated venue's feed uses — so the `orderBook` subscription does not care
-where a book comes from. When the stream drops or skips a sequence number, the feed publishes
-the last good book flagged `stale`, backs off and resubscribes, which reseeds the book from a
-fresh snapshot: subscribers never see a wrong book, only an old one marked as such."""
+The first subscriber of a stream starts its feed; the last one leaving stops it (reference
+count per process; with Redis each replica feeds its own subscribers). Each feed publishes on
+the topic the simulated venue's feed uses, in the same payload shape, so a subscription does
+not care where its data comes from:
+
+- `book`: loops on `watch_order_book` and publishes each book to `book:{venue}:{symbol}`. When
+  the stream drops or skips a sequence number, the feed publishes the last good book flagged
+  `stale`, backs off and resubscribes, which reseeds the book from a fresh snapshot:
+  subscribers never see a wrong book, only an old one marked as such.
+- `trades`: loops on `watch_trades` and publishes the new trades (each id once) to
+  `trades:{venue}:{symbol}`; the same trades build the venue's candles in every timeframe
+  (`engine.market.candles.CandleBuilder`, seeded from the venue's forming candle over REST
+  when it has one), published to `candles:{venue}:{symbol}` like the sim feed: every
+  timeframe's forming candle plus the candles that closed.
+- `ticker`: `watch_ticker` where the venue's capability map has `watchTicker`, else a REST
+  `fetch_ticker` poll every `TICKER_POLL_S`; published to `ticker:{venue}:{symbol}`.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any, Literal
 
 from api.bus import Bus, BusUnavailable
-from api.services.market import PUBLISHED_BOOK_DEPTH, book_to_message, book_topic
+from api.services.market import (
+    PUBLISHED_BOOK_DEPTH,
+    book_to_message,
+    book_topic,
+    ticker_to_message,
+    ticker_topic,
+)
+from api.services.market_streams import (
+    candles_to_message,
+    candles_topic,
+    trades_to_message,
+    trades_topic,
+)
 from api.services.venues import VenueRegistry
 from api.tasks import stop_tasks
-from engine.exchanges.errors import NetworkError
-from engine.market.models import OrderBookSnapshot
+from engine.exchanges.errors import ExchangeError, NetworkError
+from engine.exchanges.protocol import Exchange
+from engine.market.candles import Bar, CandleBuilder, from_ms, timeframe_ms, to_ms
+from engine.market.models import TIMEFRAMES, Candle, OrderBookSnapshot, Trade
 
 log = logging.getLogger(__name__)
 
+Stream = Literal["book", "trades", "ticker"]
+STREAMS: tuple[Stream, ...] = ("book", "trades", "ticker")
+
 FIRST_BACKOFF_S = 0.5
 MAX_BACKOFF_S = 10.0
+TICKER_POLL_S = 1.0
+SEEN_TRADES_KEPT = 4096
+
+
+def has_watch(exchange: Exchange, method: str) -> bool:
+    """Whether the venue streams `method` (e.g. "watchTicker") per its capability map; an
+    exchange without a map (the sim venue, test doubles) is taken at its word."""
+    capabilities = getattr(exchange, "capabilities", None)
+    watch = getattr(capabilities, "watch", None)
+    return watch is None or method in watch
+
+
+class LiveCandles:
+    """Candles of one symbol in every timeframe, built from a live venue's trade stream."""
+
+    def __init__(self, symbol: str, timeframes: Iterable[str] = TIMEFRAMES) -> None:
+        self.symbol = symbol
+        self.builders: dict[str, CandleBuilder[Decimal]] = {
+            tf: CandleBuilder(timeframe_ms(tf), Decimal(0)) for tf in timeframes
+        }
+
+    def seed(self, timeframe: str, forming: Candle, now_ms: int) -> bool:
+        """Start `timeframe` from the venue's own forming candle (its open, high, low so far);
+        False (nothing seeded) unless it is aligned to the period and still forming at
+        `now_ms`."""
+        period = timeframe_ms(timeframe)
+        open_ms = to_ms(forming.open_time)
+        if open_ms % period or not open_ms <= now_ms < open_ms + period:
+            return False
+        bar = Bar(
+            to_ms(forming.open_time),
+            forming.open,
+            forming.high,
+            forming.low,
+            forming.close,
+            forming.volume,
+            forming.close * forming.volume,
+        )
+        self.builders[timeframe] = CandleBuilder(period, Decimal(0), bar)
+        return True
+
+    def add(self, trades: Iterable[Trade]) -> tuple[list[Candle], list[Candle]]:
+        """Apply trades (time order); the forming candle of every timeframe that has one, and
+        the candles these trades closed (final), oldest first."""
+        closed: list[Candle] = []
+        for trade in trades:
+            at = to_ms(trade.timestamp)
+            for tf, builder in self.builders.items():
+                if builder.forming is not None and at < builder.forming.open_time:
+                    continue  # older than the seeded candle: already in it
+                for bar in builder.add_trade(trade.price, trade.qty, at):
+                    closed.append(self._candle(bar, tf, True))
+        forming = [
+            self._candle(b.forming, tf, False)
+            for tf, b in self.builders.items()
+            if b.forming is not None
+        ]
+        return forming, closed
+
+    def _candle(self, bar: Bar[Decimal], timeframe: str, closed: bool) -> Candle:
+        return Candle(
+            symbol=self.symbol,
+            timeframe=timeframe,
+            open_time=from_ms(bar.open_time),
+            open=bar.open,
+            high=bar.high,
+            low=bar.low,
+            close=bar.close,
+            volume=bar.volume,
+            closed=closed,
+        )
 
 
 class LiveBookFeeds:
+    """Reference-counted live feeds (the name is historical: books came first)."""
+
     def __init__(self, venues: VenueRegistry, bus: Bus) -> None:
         self.venues = venues
         self.bus = bus
-        self._watchers: dict[tuple[str, str], int] = {}
-        self._tasks: dict[tuple[str, str], asyncio.Task[None]] = {}
+        self._watchers: dict[tuple[str, str, Stream], int] = {}
+        self._tasks: dict[tuple[str, str, Stream], asyncio.Task[None]] = {}
 
     @property
     def active(self) -> dict[tuple[str, str], int]:
-        """(venue, symbol) -> how many subscribers hold its feed."""
+        """(venue, symbol) -> how many subscribers hold its book feed."""
+        return {(v, s): n for (v, s, stream), n in self._watchers.items() if stream == "book"}
+
+    @property
+    def active_streams(self) -> dict[tuple[str, str, Stream], int]:
+        """(venue, symbol, stream) -> how many subscribers hold that feed."""
         return dict(self._watchers)
 
     @asynccontextmanager
-    async def watching(self, venue: str, symbol: str) -> AsyncIterator[None]:
-        key = (venue, symbol)
+    async def watching(
+        self, venue: str, symbol: str, stream: Stream = "book"
+    ) -> AsyncIterator[None]:
+        if stream not in STREAMS:
+            raise ValueError(f"unknown stream {stream!r}")
+        key = (venue, symbol, stream)
         self._watchers[key] = self._watchers.get(key, 0) + 1
         if key not in self._tasks:
+            run = {"book": self._run_book, "trades": self._run_trades, "ticker": self._run_ticker}
             self._tasks[key] = asyncio.create_task(
-                self._run(venue, symbol), name=f"book-feed:{venue}:{symbol}"
+                run[stream](venue, symbol), name=f"{stream}-feed:{venue}:{symbol}"
             )
         try:
             yield
@@ -57,7 +171,8 @@ class LiveBookFeeds:
                 task = self._tasks.pop(key)
                 await stop_tasks([task])
 
-    async def _run(self, venue: str, symbol: str) -> None:
+    # -- books ---------------------------------------------------------------------------
+    async def _run_book(self, venue: str, symbol: str) -> None:
         exchange = self.venues.public(venue)
         topic = book_topic(venue, symbol)
         last: OrderBookSnapshot | None = None
@@ -68,23 +183,95 @@ class LiveBookFeeds:
             except NetworkError as exc:
                 log.info("book stream %s %s dropped (%s); resyncing", venue, symbol, exc)
                 if last is not None:
-                    await self._publish(topic, venue, last, stale=True)
+                    await self._publish_book(topic, venue, last, stale=True)
                 await asyncio.sleep(backoff)
                 backoff = min(backoff * 2, MAX_BACKOFF_S)
                 continue
             backoff = FIRST_BACKOFF_S
             last = book
-            await self._publish(topic, venue, book, stale=False)
+            await self._publish_book(topic, venue, book, stale=False)
 
-    async def _publish(
+    async def _publish_book(
         self, topic: str, venue: str, book: OrderBookSnapshot, *, stale: bool
     ) -> None:
+        await self._publish(topic, {**book_to_message(venue, book), "stale": stale})
+
+    # -- trades and candles ----------------------------------------------------------------
+    async def _run_trades(self, venue: str, symbol: str) -> None:
+        exchange = self.venues.public(venue)
+        if not has_watch(exchange, "watchTrades"):
+            log.warning("%s streams no trades; no trades/candles feed for %s", venue, symbol)
+            return
+        candles = await self._seeded_candles(exchange, symbol)
+        seen: OrderedDict[str, None] = OrderedDict()
+        backoff = FIRST_BACKOFF_S
+        while True:
+            try:
+                trades = await exchange.watch_trades(symbol)
+            except NetworkError as exc:
+                log.info("trade stream %s %s dropped (%s); resubscribing", venue, symbol, exc)
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, MAX_BACKOFF_S)
+                continue
+            backoff = FIRST_BACKOFF_S
+            new = [t for t in sorted(trades, key=lambda t: t.timestamp) if t.id not in seen]
+            if not new:
+                continue
+            for trade in new:
+                seen[trade.id] = None
+            while len(seen) > SEEN_TRADES_KEPT:
+                seen.popitem(last=False)
+            await self._publish(trades_topic(venue, symbol), trades_to_message(venue, symbol, new))
+            forming, closed = candles.add(new)
+            await self._publish(
+                candles_topic(venue, symbol), candles_to_message(venue, symbol, forming, closed)
+            )
+
+    async def _seeded_candles(self, exchange: Exchange, symbol: str) -> LiveCandles:
+        candles = LiveCandles(symbol)
+        for timeframe in TIMEFRAMES:
+            try:
+                rows = await exchange.fetch_ohlcv(symbol, timeframe, 1)
+            except ExchangeError as exc:  # no such timeframe there, or REST down: trades only
+                log.info("no %s %s candle to seed from: %s", symbol, timeframe, exc)
+                continue
+            if rows:
+                candles.seed(timeframe, rows[-1], to_ms(datetime.now(UTC)))
+        return candles
+
+    # -- tickers ---------------------------------------------------------------------------
+    async def _run_ticker(self, venue: str, symbol: str) -> None:
+        exchange = self.venues.public(venue)
+        streamed = has_watch(exchange, "watchTicker")
+        topic = ticker_topic(venue, symbol)
+        backoff = FIRST_BACKOFF_S
+        while True:
+            try:
+                if streamed:
+                    ticker = await exchange.watch_ticker(symbol)
+                else:
+                    ticker = await exchange.fetch_ticker(symbol)
+            except NetworkError as exc:
+                log.info("ticker of %s %s unavailable (%s); retrying", venue, symbol, exc)
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, MAX_BACKOFF_S)
+                continue
+            backoff = FIRST_BACKOFF_S
+            await self._publish(topic, ticker_to_message(venue, ticker))
+            if not streamed:
+                await asyncio.sleep(TICKER_POLL_S)
+
+    # -- common ----------------------------------------------------------------------------
+    async def _publish(self, topic: str, message: dict[str, Any]) -> None:
         try:
-            await self.bus.publish(topic, {**book_to_message(venue, book), "stale": stale})
+            await self.bus.publish(topic, message)
         except BusUnavailable as exc:
-            log.warning("bus unavailable, dropping a %s book: %s", venue, exc)
+            log.warning("bus unavailable, dropping a %s update: %s", topic, exc)
 
     async def close(self) -> None:
         await stop_tasks(list(self._tasks.values()))
         self._tasks.clear()
         self._watchers.clear()
+
+
+LiveFeeds = LiveBookFeeds

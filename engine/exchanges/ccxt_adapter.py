@@ -52,7 +52,14 @@ SUPPORTED_VENUES: tuple[str, ...] = (
     "htx",
 )
 
-WATCH_METHODS = ("watchOrderBook", "watchTrades", "watchTicker", "watchOHLCV", "watchOrders")
+WATCH_METHODS = (
+    "watchOrderBook",
+    "watchTrades",
+    "watchTicker",
+    "watchOHLCV",
+    "watchOrders",
+    "watchMyTrades",
+)
 
 T = TypeVar("T")
 
@@ -65,7 +72,7 @@ T = TypeVar("T")
 class Capabilities:
     venue: str
     watch: frozenset[str]  # ccxt.pro watch_* methods the venue has, e.g. "watchOrderBook"
-    order_types: frozenset[str]  # "limit", "market"
+    order_types: frozenset[str]  # "limit", "market", "stop_limit" (OrderType values)
     time_in_force: frozenset[str]  # ccxt features' timeInForce flags: "GTC", "IOC", "PO" ...
     client_order_id: bool  # create_order forwards ccxt's unified `clientOrderId` param
     fetch_order_by_client_id: bool  # fetch_order/cancel_order accept `clientOrderId`
@@ -108,6 +115,9 @@ def capabilities_of(client: Any) -> Capabilities:
     order_types = {t for t in ("limit", "market") if _has(client, f"create{t.capitalize()}Order")}
     if _has(client, "createOrder"):
         order_types.add("limit")
+    # ccxt's unified `triggerPrice` param on a spot limit order: a stop-limit order
+    if "limit" in order_types and create.get("triggerPrice"):
+        order_types.add(OrderType.STOP_LIMIT.value)
     # ccxt's unified `clientOrderId` param: the venue's create path reads it (binance turns it
     # into `newClientOrderId`, okx into `clOrdId` ...). ccxt has no flag for it, so read the code.
     create_methods = (
@@ -322,10 +332,28 @@ def _fee_in_quote(fees: Any, fee: Any, quote: str) -> Decimal:
     )
 
 
+def _untriggered(o: Mapping[str, Any]) -> bool:
+    """Whether an open trigger order still waits for its trigger. ccxt has no unified field:
+    binance says `isWorking: false`, okx/bitget algo orders `state: live` with no ordId yet."""
+    info = o.get("info")
+    if not isinstance(info, Mapping):
+        return False
+    if "isWorking" in info:
+        return info.get("isWorking") in (False, "false")
+    if "x" in info and "w" in info:  # binance's user-data executionReport
+        return info.get("w") in (False, "false")
+    return "algoId" in info and not info.get("ordId")
+
+
 def to_order(o: Mapping[str, Any], fallback_client_id: str = "") -> ExchangeOrder:
     symbol = o.get("symbol") or ""
     filled = _d(o.get("filled"))
     status = ORDER_STATUS.get(str(o.get("status")), OrderStatus.UNKNOWN)
+    trigger = _dec(o.get("triggerPrice") or o.get("stopPrice"))
+    if trigger is not None and trigger <= 0:
+        trigger = None
+    if status is OrderStatus.OPEN and trigger is not None and filled == 0 and _untriggered(o):
+        status = OrderStatus.UNTRIGGERED
     if status is OrderStatus.OPEN and filled > 0:
         status = OrderStatus.PARTIALLY_FILLED
     tif = _TIF.get(str(o.get("timeInForce")), TimeInForce.GTC)
@@ -338,7 +366,13 @@ def to_order(o: Mapping[str, Any], fallback_client_id: str = "") -> ExchangeOrde
         client_order_id=o.get("clientOrderId") or fallback_client_id,
         symbol=symbol,
         side=Side(o.get("side") or "buy"),
-        type=OrderType.MARKET if o.get("type") == "market" else OrderType.LIMIT,
+        type=(
+            OrderType.MARKET
+            if o.get("type") == "market"
+            else OrderType.STOP_LIMIT
+            if trigger is not None
+            else OrderType.LIMIT
+        ),
         time_in_force=tif,
         price=_dec(o.get("price")),
         qty=_d(o.get("amount")),
@@ -349,13 +383,17 @@ def to_order(o: Mapping[str, Any], fallback_client_id: str = "") -> ExchangeOrde
         created_at=created,
         updated_at=_ts(updated_ms) if updated_ms else created,
         reject_reason=None,
+        trigger_price=trigger,
     )
 
 
 def to_fill(t: Mapping[str, Any], client_order_ids: Mapping[str, str] | None = None) -> Fill:
     fee = t.get("fee") or {}
     order_id = str(t.get("order"))
-    coid = (t.get("clientOrderId") or (client_order_ids or {}).get(order_id)) or ""
+    info = t.get("info")
+    # binance's user-data executionReport carries the order's client id as `c`
+    streamed_coid = info.get("c") if isinstance(info, Mapping) and info.get("x") else None
+    coid = (t.get("clientOrderId") or (client_order_ids or {}).get(order_id) or streamed_coid) or ""
     return Fill(
         trade_id=str(t.get("id")),
         order_id=order_id,
@@ -502,13 +540,23 @@ class CcxtExchange:
             params["timeInForce"] = "IOC"
         elif request.time_in_force is TimeInForce.POST_ONLY:
             params["postOnly"] = True
-        if request.type is OrderType.LIMIT and request.price is None:
+        if request.type.has_limit_price and request.price is None:
             raise errors.InvalidOrder("a limit order needs a price")
+        ccxt_type = request.type.value
+        if request.type is OrderType.STOP_LIMIT:
+            if OrderType.STOP_LIMIT.value not in self.capabilities.order_types:
+                raise errors.StopOrdersUnsupported(f"{self.id} takes no stop-limit orders")
+            if request.trigger_price is None:
+                raise errors.InvalidOrder("a stop-limit order needs a trigger price")
+            # ccxt's unified form: a limit order with `triggerPrice` (binance: STOP_LOSS_LIMIT
+            # with stopPrice, okx: an algo order with triggerPx, ...)
+            params["triggerPrice"] = float(request.trigger_price)
+            ccxt_type = OrderType.LIMIT.value
         price = float(request.price) if request.price is not None else None
         raw = await self._call(
             self._client.create_order,
             request.symbol,
-            request.type.value,
+            ccxt_type,
             request.side.value,
             float(request.qty),
             price,
@@ -587,6 +635,19 @@ class CcxtExchange:
         self._require_watch("watchOrderBook")
         book = await self._call(self._client.watch_order_book, symbol)
         return to_order_book(symbol, book, depth)
+
+    async def watch_orders(self, symbol: str | None = None) -> list[ExchangeOrder]:
+        """The account's order updates since the last call (ccxt.pro `watch_orders`: binance
+        subscribes to the user-data stream over its websocket API)."""
+        self._require_watch("watchOrders")
+        rows = await self._call(self._client.watch_orders, symbol)
+        return [self._remember(to_order(r)) for r in rows]
+
+    async def watch_my_trades(self, symbol: str | None = None) -> list[Fill]:
+        """The account's executions since the last call (ccxt.pro `watch_my_trades`)."""
+        self._require_watch("watchMyTrades")
+        rows = await self._call(self._client.watch_my_trades, symbol)
+        return [to_fill(r, self._client_ids) for r in rows]
 
     def rate_limit_headroom(self) -> float:
         """0..1 of CCXT's leaky-bucket budget left now (1 before the first call)."""

@@ -43,6 +43,12 @@ class OrderNotFound(ExchangeError):
     code = "NOT_FOUND"
 
 
+class StopOrdersUnsupported(InvalidOrder):
+    """The venue (per its capability map) takes no stop-limit orders."""
+
+    code = "STOP_ORDERS_UNSUPPORTED"
+
+
 class DuplicateClientOrderId(InvalidOrder):
     """A different order already uses this client order id on the venue."""
 

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Protocol, runtime_checkable
 
 from engine.market.models import Candle, Market, OrderBookSnapshot, Ticker, Trade
-from engine.trading.models import Balance, ExchangeOrder, Fill, OrderRequest
+from engine.trading.models import Balance, ExchangeOrder, Fill, OrderRequest, OrderType
 
 
 @runtime_checkable
@@ -56,3 +56,11 @@ class Exchange(Protocol):
     async def watch_order_book(self, symbol: str, depth: int = 20) -> OrderBookSnapshot: ...
 
     async def close(self) -> None: ...
+
+
+def supports_order_type(exchange: object, order_type: OrderType) -> bool:
+    """Whether `exchange` takes `order_type`: adapters with a capability map (`capabilities.
+    order_types`, the CCXT adapter) say so; venues without one (the sim venue) take every type."""
+    capabilities = getattr(exchange, "capabilities", None)
+    order_types = getattr(capabilities, "order_types", None)
+    return order_types is None or order_type.value in order_types

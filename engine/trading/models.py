@@ -13,6 +13,13 @@ from engine.market.models import Side
 class OrderType(StrEnum):
     LIMIT = "limit"
     MARKET = "market"
+    # A limit order that waits, untriggered, until a trade at or through its trigger price
+    # (a buy stop: last >= trigger; a sell stop: last <= trigger), then rests at its price.
+    STOP_LIMIT = "stop_limit"
+
+    @property
+    def has_limit_price(self) -> bool:
+        return self is not OrderType.MARKET
 
 
 class TimeInForce(StrEnum):
@@ -23,6 +30,7 @@ class TimeInForce(StrEnum):
 
 class OrderStatus(StrEnum):
     PENDING_SUBMIT = "pending_submit"  # written locally, not yet acknowledged by the venue
+    UNTRIGGERED = "untriggered"  # a stop-limit order waiting for its trigger price to trade
     OPEN = "open"
     PARTIALLY_FILLED = "partially_filled"
     FILLED = "filled"
@@ -53,8 +61,9 @@ class OrderRequest:
     side: Side
     type: OrderType
     qty: Decimal
-    price: Decimal | None = None  # required for LIMIT
+    price: Decimal | None = None  # required for LIMIT and STOP_LIMIT
     time_in_force: TimeInForce = TimeInForce.GTC
+    trigger_price: Decimal | None = None  # required for STOP_LIMIT, None otherwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +85,7 @@ class ExchangeOrder:
     created_at: datetime
     updated_at: datetime
     reject_reason: str | None = None
+    trigger_price: Decimal | None = None  # STOP_LIMIT orders
 
     @property
     def remaining_qty(self) -> Decimal:

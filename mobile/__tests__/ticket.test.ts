@@ -1,5 +1,5 @@
 import { compare, divide, floorToStep, isMultiple, parseDecimal, toText } from '../src/trading/decimal';
-import { newClientOrderId, orderAction, presetQty, validateTicket } from '../src/trading/ticket';
+import { newClientOrderId, orderAction, orderInput, presetQty, validateTicket } from '../src/trading/ticket';
 import { btcRules } from './tradeFixtures';
 
 const d = (s: string) => parseDecimal(s)!;
@@ -46,4 +46,56 @@ test('the step-up action carries exactly the order fields, decimals normalised',
     price: '64000',
   });
   expect(newClientOrderId(() => 0)).toMatch(/^app-a{20}$/);
+});
+
+test('a stop-limit needs a trigger on the tick and beyond the last price in its direction', () => {
+  const stop = { side: 'BUY' as const, type: 'STOP_LIMIT' as const, qty: '0.01', price: '65010', triggerPrice: '65000' };
+  expect(validateTicket(stop, btcRules, '64000')).toEqual({});
+  expect(validateTicket({ ...stop, price: '' }, btcRules, '64000').price?.key).toBe('ticket.errors.priceRequired');
+  expect(validateTicket({ ...stop, triggerPrice: '' }, btcRules, '64000').triggerPrice?.key).toBe('stopOrders.errors.triggerRequired');
+  expect(validateTicket({ ...stop, triggerPrice: '-1' }, btcRules, '64000').triggerPrice?.key).toBe('stopOrders.errors.triggerInvalid');
+  expect(validateTicket({ ...stop, triggerPrice: '65000.005' }, btcRules, '64000').triggerPrice).toEqual({
+    key: 'stopOrders.errors.triggerTick',
+    values: { tick: '0.01' },
+  });
+  // A buy stop at or below the last price would trigger at once (the server says STOP_TRIGGER_INVALID).
+  expect(validateTicket({ ...stop, triggerPrice: '64000' }, btcRules, '64000.00').triggerPrice).toEqual({
+    key: 'stopOrders.errors.triggerAbove',
+    values: { last: '64000' },
+  });
+  const sell = { ...stop, side: 'SELL' as const, price: '62990', triggerPrice: '63000' };
+  expect(validateTicket(sell, btcRules, '64000')).toEqual({});
+  expect(validateTicket({ ...sell, triggerPrice: '64500' }, btcRules, '64000').triggerPrice?.key).toBe('stopOrders.errors.triggerBelow');
+  // A plain limit ignores a leftover trigger field.
+  expect(validateTicket({ ...stop, type: 'LIMIT', triggerPrice: 'x' }, btcRules, '64000')).toEqual({});
+});
+
+test('the step-up action and the input of a stop-limit carry the trigger, other orders do not', () => {
+  const stop = { side: 'BUY' as const, type: 'STOP_LIMIT' as const, qty: '0.010', price: '65010.00', triggerPrice: '65000.0' };
+  expect(orderAction('acc-1', 'sim', 'BTC/USDT', stop)).toEqual({
+    kind: 'placeOrder',
+    account: 'acc-1',
+    venue: 'sim',
+    symbol: 'BTC/USDT',
+    side: 'buy',
+    type: 'stop_limit',
+    timeInForce: 'gtc',
+    qty: '0.01',
+    price: '65010',
+    triggerPrice: '65000',
+  });
+  expect(orderInput('acc-1', 'BTC/USDT', stop, 'c-1')).toEqual({
+    accountId: 'acc-1',
+    symbol: 'BTC/USDT',
+    side: 'BUY',
+    type: 'STOP_LIMIT',
+    qty: '0.01',
+    price: '65010',
+    triggerPrice: '65000',
+    timeInForce: 'GTC',
+    clientOrderId: 'c-1',
+  });
+  const limit = { ...stop, type: 'LIMIT' as const };
+  expect('triggerPrice' in orderAction('acc-1', 'sim', 'BTC/USDT', limit)).toBe(false);
+  expect('triggerPrice' in orderInput('acc-1', 'BTC/USDT', limit, 'c-2')).toBe(false);
 });

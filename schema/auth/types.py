@@ -46,6 +46,7 @@ class ActionInput:
     time_in_force: str | None = None
     qty: Decimal | None = None
     price: Decimal | None = None
+    trigger_price: Decimal | None = None
     bot_id: strawberry.ID | None = None
     passkey_id: strawberry.ID | None = None
     trader_id: strawberry.ID | None = None
@@ -68,6 +69,7 @@ class ActionInput:
             "timeInForce": self.time_in_force,
             "qty": self.qty,
             "price": self.price,
+            "triggerPrice": self.trigger_price,
             "botId": self.bot_id,
             "passkeyId": self.passkey_id,
             "traderId": self.trader_id,

@@ -16,10 +16,14 @@ class OrderSide(Enum):
     SELL = "sell"
 
 
-@strawberry.enum(description="LIMIT rests at its price; MARKET takes the best prices now.")
+@strawberry.enum(
+    description="LIMIT rests at its price; MARKET takes the best prices now; STOP_LIMIT waits "
+    "(UNTRIGGERED) until a trade reaches its triggerPrice, then rests as a LIMIT at its price."
+)
 class OrderType(Enum):
     LIMIT = "limit"
     MARKET = "market"
+    STOP_LIMIT = "stop_limit"
 
 
 @strawberry.enum(
@@ -34,10 +38,12 @@ class TimeInForce(Enum):
 
 @strawberry.enum(
     description="PENDING_SUBMIT: stored, not yet acknowledged. UNKNOWN: sent, no answer; the "
-    "reconciler resolves it from the venue (it is never re-sent). The rest follow the venue."
+    "reconciler resolves it from the venue (it is never re-sent). UNTRIGGERED: a stop-limit "
+    "accepted by the venue, waiting for its trigger price. The rest follow the venue."
 )
 class OrderStatus(Enum):
     PENDING_SUBMIT = "pending_submit"
+    UNTRIGGERED = "untriggered"
     OPEN = "open"
     PARTIALLY_FILLED = "partially_filled"
     FILLED = "filled"
@@ -62,6 +68,9 @@ class Order:
         description="The quote amount the order was sized by (null: sized by base qty)."
     )
     price: Decimal | None
+    trigger_price: Decimal | None = strawberry.field(
+        description="STOP_LIMIT: the trade price that turns it into a limit order."
+    )
     filled_qty: Decimal
     remaining_qty: Decimal
     avg_fill_price: Decimal | None
@@ -85,6 +94,7 @@ class Order:
             qty=o.qty,
             quote_qty=o.quote_qty,
             price=o.price,
+            trigger_price=o.trigger_price,
             filled_qty=o.filled_qty,
             remaining_qty=o.qty - o.filled_qty,
             avg_fill_price=o.avg_fill_price,
@@ -199,6 +209,12 @@ class PlaceOrderInput:
         "step-up action carries it as `amount` (and no qty).",
     )
     price: Decimal | None = None
+    trigger_price: Decimal | None = strawberry.field(
+        default=None,
+        description="STOP_LIMIT only (required there): a buy stop triggers when a trade is at or "
+        "above it (so it must be above the last price), a sell stop at or below (below the last "
+        "price). On the price tick. The step-up action carries it as `triggerPrice`.",
+    )
     time_in_force: TimeInForce = TimeInForce.GTC
     client_order_id: str | None = strawberry.field(
         default=None,

@@ -27,7 +27,7 @@ from api.services.orders.recorder import OrderRecorder
 from api.services.orders.records import apply_venue_order, finish, orders_by_client_id
 from api.services.venues import VenueRegistry
 from engine.exchanges.errors import ExchangeError, NetworkError, OrderNotFound
-from engine.exchanges.protocol import Exchange
+from engine.exchanges.protocol import Exchange, supports_order_type
 from engine.market.models import Market, Side
 from engine.trading.models import (
     ExchangeOrder,
@@ -37,7 +37,11 @@ from engine.trading.models import (
     TimeInForce,
 )
 
-OPEN_STATUSES = (OrderStatus.OPEN.value, OrderStatus.PARTIALLY_FILLED.value)
+OPEN_STATUSES = (
+    OrderStatus.UNTRIGGERED.value,
+    OrderStatus.OPEN.value,
+    OrderStatus.PARTIALLY_FILLED.value,
+)
 IN_DOUBT = (OrderStatus.PENDING_SUBMIT.value, OrderStatus.UNKNOWN.value)
 
 
@@ -61,6 +65,7 @@ class PlaceOrder:
     # Size by quote amount instead ("buy 100 USDT of BTC"): the base qty is worked out from the
     # limit price (or the touch for market orders) when the order is placed; `qty` is ignored.
     quote_qty: Decimal | None = None
+    trigger_price: Decimal | None = None  # STOP_LIMIT: the last price that turns it into a limit
 
     def same_as(self, order: Order) -> bool:
         size_matches = (
@@ -75,6 +80,7 @@ class PlaceOrder:
             and order.time_in_force == self.time_in_force.value
             and size_matches
             and order.price == self.price
+            and order.trigger_price == self.trigger_price
         )
 
 
@@ -109,6 +115,8 @@ def order_action(account: ExchangeAccount, request: PlaceOrder) -> dict[str, Any
         "qty": None if request.quote_qty is not None else request.qty,
         "amount": request.quote_qty,
         "price": request.price,
+        # None (dropped from the canonical form) for every other type: older digests unchanged
+        "triggerPrice": request.trigger_price,
     }
 
 
@@ -147,10 +155,10 @@ class OrderService:
                 field="accountId",
             )
         exchange = self.venues.account_exchange(account)
-        market, reference = await self._market_and_reference(exchange, request)
+        market, reference, last = await self._market_and_reference(exchange, request)
         if request.quote_qty is not None:
             request = _sized_by_quote(request, market, reference)
-        await self._check(exchange, request, market, reference)
+        await self._check(exchange, request, market, reference, last)
         if request.source in USER_SOURCES:
             await self.authorizer.authorize_order(
                 principal,
@@ -170,6 +178,7 @@ class OrderService:
             qty=request.qty,
             quote_qty=request.quote_qty,
             price=request.price,
+            trigger_price=request.trigger_price,
             status=OrderStatus.PENDING_SUBMIT.value,
             source=request.source,
         )
@@ -205,6 +214,7 @@ class OrderService:
             time_in_force=TimeInForce(order.time_in_force),
             client_order_id=order.client_order_id,
             source=order.source,
+            trigger_price=order.trigger_price,
         )
         return await self._submit(self.venues.account_exchange(account), order, request)
 
@@ -219,21 +229,33 @@ class OrderService:
 
     async def _market_and_reference(
         self, exchange: Exchange, request: PlaceOrder
-    ) -> tuple[Market, Decimal]:
-        """The order's market and the price that values it when it has none of its own: the
-        best opposite price (the last trade when that side is empty)."""
+    ) -> tuple[Market, Decimal, Decimal]:
+        """The order's market, the price that values it when it has none of its own (the best
+        opposite price; the last trade when that side is empty) and the last trade price."""
         markets = await exchange.load_markets()
         market = markets.get(request.symbol)
         if market is None:
             raise NotFound(f"unknown symbol {request.symbol!r}", field="symbol")
         ticker = await exchange.fetch_ticker(request.symbol)
         reference = (ticker.ask if request.side is Side.BUY else ticker.bid) or ticker.last
-        return market, reference
+        return market, reference, ticker.last
 
     async def _check(
-        self, exchange: Exchange, request: PlaceOrder, market: Market, reference: Decimal
+        self,
+        exchange: Exchange,
+        request: PlaceOrder,
+        market: Market,
+        reference: Decimal,
+        last: Decimal,
     ) -> None:
-        """The order against market rules and the account's free funds."""
+        """The order against market rules, the venue's order types and the free funds."""
+        validation.check_trigger(market, request.type, request.side, request.trigger_price, last)
+        if request.type is OrderType.STOP_LIMIT and not supports_order_type(
+            exchange, OrderType.STOP_LIMIT
+        ):
+            raise validation.StopOrdersUnsupported(
+                f"{exchange.id} does not take stop-limit orders", field="type"
+            )
         validation.check_rules(
             market,
             request.type,
@@ -256,6 +278,7 @@ class OrderService:
             qty=request.qty,
             price=request.price,
             time_in_force=request.time_in_force,
+            trigger_price=request.trigger_price,
         )
         venue_order: ExchangeOrder | None = None
         outcome: tuple[OrderStatus, str] | None = None

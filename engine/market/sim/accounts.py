@@ -21,7 +21,6 @@ from engine.trading.models import (
     Liquidity,
     OrderRequest,
     OrderStatus,
-    OrderType,
 )
 
 ZERO = Decimal(0)
@@ -74,7 +73,7 @@ class UserOrder:
             side=request.side,
             type=request.type,
             time_in_force=request.time_in_force,
-            price=request.price if request.type is OrderType.LIMIT else None,
+            price=request.price if request.type.has_limit_price else None,
             qty=request.qty,
             filled_qty=self.filled_qty,
             avg_fill_price=self.cost / self.filled_qty if self.filled_qty else None,
@@ -83,6 +82,7 @@ class UserOrder:
             created_at=self.created_at,
             updated_at=self.updated_at,
             reject_reason=self.reject_reason,
+            trigger_price=request.trigger_price,
         )
 
 
@@ -164,7 +164,7 @@ class Account:
         request = order.request
         notional = price * qty
         if request.side is Side.BUY:
-            if request.price is not None and request.type is OrderType.LIMIT:
+            if request.price is not None and request.type.has_limit_price:
                 consumed = qty * request.price * (1 + reserve_rate(market))
             else:
                 consumed = notional + fee

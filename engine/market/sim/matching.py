@@ -31,6 +31,7 @@ class ValidOrder:
     time_in_force: TimeInForce
     price: int | None  # ticks; None for market orders
     lots: int
+    trigger: int | None = None  # ticks; STOP_LIMIT orders only (their type here is LIMIT)
 
 
 @dataclass(slots=True)
@@ -100,7 +101,17 @@ class MatchingEngine:
             raise InvalidOrder(f"qty {qty} is below the {market.symbol} minimum {market.min_qty}")
         lots = self.lots(qty)
         ticks: int | None = None
-        if request.type is OrderType.LIMIT:
+        trigger: int | None = None
+        if request.type is OrderType.STOP_LIMIT:
+            trigger_price = request.trigger_price
+            if trigger_price is None:
+                raise InvalidOrder("a stop-limit order needs a trigger price")
+            if not trigger_price.is_finite() or trigger_price <= 0:
+                raise InvalidOrder(f"trigger price must be a positive number, got {trigger_price}")
+            trigger = self.ticks(trigger_price)
+        elif request.trigger_price is not None:
+            raise InvalidOrder(f"a {request.type} order takes no trigger price")
+        if request.type.has_limit_price:
             price = request.price
             if price is None:
                 raise InvalidOrder("a limit order needs a price")
@@ -116,7 +127,8 @@ class MatchingEngine:
             raise InvalidOrder(
                 f"notional {notional} is below the {market.symbol} minimum {market.min_notional}"
             )
-        return ValidOrder(request.side, request.type, request.time_in_force, ticks, lots)
+        type_ = OrderType.LIMIT if trigger is not None else request.type
+        return ValidOrder(request.side, type_, request.time_in_force, ticks, lots, trigger)
 
     # -- orders --------------------------------------------------------------------------
     def submit(

@@ -16,13 +16,14 @@ from engine.exchanges.errors import (
     BadRequest,
     BadSymbol,
     DuplicateClientOrderId,
+    InvalidOrder,
     OrderNotFound,
 )
 from engine.market.models import Side
 from engine.market.sim.accounts import Account, UserOrder, reserve_rate
 from engine.market.sim.clock import SimClock
 from engine.market.sim.events import AccountEvents
-from engine.market.sim.matching import SubmitResult
+from engine.market.sim.matching import SubmitResult, ValidOrder
 from engine.market.sim.order_book import Execution
 from engine.market.sim.symbol_market import SymbolMarket
 from engine.trading.models import (
@@ -31,10 +32,10 @@ from engine.trading.models import (
     Liquidity,
     OrderRequest,
     OrderStatus,
-    OrderType,
 )
 
 SELF_TRADE_PREVENTION = "cancelled by self-trade prevention"
+WOULD_TRIGGER_NOW = "stop-limit order would trigger immediately"
 
 
 class OrderDesk:
@@ -46,6 +47,8 @@ class OrderDesk:
         self._order_numbers = order_numbers
         self.accounts: dict[str, Account] = {}
         self._resting: dict[int, UserOrder] = {}  # order_no -> accounts' orders in a book
+        # symbol -> order_no -> untriggered stop-limit orders with their (LIMIT) book order
+        self._stops: dict[str, dict[int, tuple[UserOrder, ValidOrder]]] = {}
         self._changed: dict[str, dict[str, UserOrder]] = {}
         self._new_fills: dict[str, list[Fill]] = {}
 
@@ -85,9 +88,17 @@ class OrderDesk:
         is_buy = request.side is Side.BUY
         opposite = engine.best_ask() if is_buy else engine.best_bid()
         valid = engine.validate(request, opposite if opposite is not None else sm.last_price())
+        if valid.trigger is not None:
+            last = sm.candles.last_price
+            if (valid.trigger <= last) if is_buy else (valid.trigger >= last):
+                raise InvalidOrder(
+                    f"{WOULD_TRIGGER_NOW}: a {request.side} stop at {request.trigger_price} "
+                    f"is {'at or below' if is_buy else 'at or above'} the last price "
+                    f"{sm.last_price()}"
+                )
         if not is_buy:
             reserve = request.qty
-        elif request.type is OrderType.LIMIT and request.price is not None:
+        elif request.type.has_limit_price and request.price is not None:
             reserve = request.qty * request.price * (1 + reserve_rate(sm.market))
         else:
             _, cost = engine.book.sweep_cost(True, valid.lots, skip_owner=account_id)
@@ -97,7 +108,19 @@ class OrderDesk:
         now = self._clock.now
         order = UserOrder(next(self._order_numbers), account_id, request, sm.market, now)
         account.add_order(order, reserve)
-        result = engine.submit(valid, owner=account_id, order_no=order.order_no)
+        if valid.trigger is not None:
+            order.status = OrderStatus.UNTRIGGERED
+            self._stops.setdefault(sm.symbol, {})[order.order_no] = (order, valid)
+            self._touch(order)
+            return order.view()
+        self._submit(sm, order, valid)
+        return order.view()
+
+    def _submit(self, sm: SymbolMarket, order: UserOrder, valid: ValidOrder) -> None:
+        """Match an account's order (a new one, or a stop that just triggered) and settle it."""
+        account = self.account(order.account_id)
+        now = self._clock.now
+        result = sm.engine.submit(valid, owner=order.account_id, order_no=order.order_no)
         if result.status is OrderStatus.REJECTED:
             account.finish(order, OrderStatus.REJECTED, now, result.reject_reason)
         else:
@@ -107,7 +130,38 @@ class OrderDesk:
             elif not order.status.is_final:
                 account.finish(order, OrderStatus.EXPIRED, now)
         self._touch(order)
-        return order.view()
+
+    def trigger_stops(self, sm: SymbolMarket) -> int:
+        """Turn `sm`'s stop-limit orders whose trigger traded into limit orders; returns how many.
+
+        Deterministic: checked once per venue step against every trade printed since the last
+        step (a buy stop triggers when a trade is at or above its trigger, a sell stop at or
+        below), in placement order; trades a triggered order prints can trigger further stops
+        in the same step."""
+        stops = self._stops.get(sm.symbol)
+        triggered = 0
+        while stops and sm.pending_trades:
+            high = max(trade.price for trade in sm.pending_trades)
+            low = min(trade.price for trade in sm.pending_trades)
+            due = [
+                order_no
+                for order_no, (order, _) in sorted(stops.items())
+                if order.request.trigger_price is not None
+                and (
+                    high >= order.request.trigger_price
+                    if order.request.side is Side.BUY
+                    else low <= order.request.trigger_price
+                )
+            ]
+            if not due:
+                break
+            for order_no in due:
+                order, valid = stops.pop(order_no)
+                order.status = OrderStatus.OPEN
+                order.updated_at = self._clock.now
+                self._submit(sm, order, valid)
+                triggered += 1
+        return triggered
 
     def cancel(
         self,
@@ -120,6 +174,7 @@ class OrderDesk:
         if not order.status.is_final:
             self.market(symbol).engine.cancel(order.order_no)
             self._resting.pop(order.order_no, None)
+            self._stops.get(symbol, {}).pop(order.order_no, None)
             self.account(account_id).finish(order, OrderStatus.CANCELED, self._clock.now)
             self._touch(order)
         return order.view()

@@ -125,6 +125,7 @@ class SimVenue:
                 desk.settle(sm, result)
             for result in sm.taker.act():
                 desk.settle(sm, result)
+            desk.trigger_stops(sm)
             symbol = sm.symbol
             trades = sm.take_trades()
             delta = sm.engine.take_delta(now)

@@ -9,7 +9,18 @@ import { formatNumber } from '../format';
 import { errorKey } from '../graphql/errors';
 import { stepUpProblem } from '../graphql/stepUpErrors';
 import { orderSummary } from '../trading/orderSummary';
-import { newClientOrderId, orderAction, orderInput, PRESETS, presetQty, validateTicket, type MarketRules, type TicketErrors } from '../trading/ticket';
+import {
+  hasLimitPrice,
+  newClientOrderId,
+  orderAction,
+  orderInput,
+  PRESETS,
+  presetQty,
+  STOP_ERROR_KEYS,
+  validateTicket,
+  type MarketRules,
+  type TicketErrors,
+} from '../trading/ticket';
 import { useTheme } from '../theme';
 
 export interface TicketAccount {
@@ -34,7 +45,7 @@ interface Props {
 }
 
 /**
- * Order ticket: side, type, amount with 25/50/75/100 % presets of the free balance, price; inline
+ * Order ticket: side, type (limit, market, stop-limit with its trigger price), amount with 25/50/75/100 % presets of the free balance, price; inline
  * errors against the market's rules; "Review" asks the server for the step-up challenge, whose
  * summary the confirmation sheet shows before the passkey prompt.
  */
@@ -45,6 +56,7 @@ export function OrderTicket({ rules, account, freeBase, freeQuote, lastPrice, si
   const [type, setType] = useState<OrderType>('LIMIT');
   const [qty, setQty] = useState('');
   const [price, setPrice] = useState('');
+  const [triggerPrice, setTriggerPrice] = useState('');
   const [errors, setErrors] = useState<TicketErrors>({});
   const [touched, setTouched] = useState(false);
   const [, placeOrder] = useMutation(PlaceOrderMutation);
@@ -54,19 +66,19 @@ export function OrderTicket({ rules, account, freeBase, freeQuote, lastPrice, si
     if (pickedPrice) setPrice(pickedPrice);
   }, [pickedPrice]);
 
-  const input = { side, type, qty, price };
-  const reference = type === 'LIMIT' ? price || lastPrice : lastPrice;
+  const input = { side, type, qty, price, triggerPrice };
+  const reference = hasLimitPrice(type) ? price || lastPrice : lastPrice;
   // Errors show once the user tried to submit, then update as they type.
   useEffect(() => {
-    if (touched) setErrors(validateTicket({ side, type, qty, price }, rules, lastPrice));
-  }, [touched, side, type, qty, price, rules, lastPrice]);
+    if (touched) setErrors(validateTicket({ side, type, qty, price, triggerPrice }, rules, lastPrice));
+  }, [touched, side, type, qty, price, triggerPrice, rules, lastPrice]);
 
   const review = async () => {
     setTouched(true);
     setGrantNotice(null);
     const found = validateTicket(input, rules, lastPrice);
     setErrors(found);
-    if (found.qty || found.price || !account) return;
+    if (found.qty || found.price || found.triggerPrice || !account) return;
     const clientOrderId = newClientOrderId();
     const orderVariables = { input: orderInput(account.id, rules.symbol, input, clientOrderId) };
     if (grantActive) {
@@ -79,7 +91,7 @@ export function OrderTicket({ rules, account, freeBase, freeQuote, lastPrice, si
         return;
       }
       if (!stepUpProblem(res.error)) {
-        setGrantNotice({ text: t(errorKey(res.error) ?? 'errors.generic'), error: true });
+        setGrantNotice({ text: t(errorKey(res.error, STOP_ERROR_KEYS) ?? 'errors.generic'), error: true });
         return;
       }
     }
@@ -148,8 +160,17 @@ export function OrderTicket({ rules, account, freeBase, freeQuote, lastPrice, si
       <View style={styles.segments} accessibilityRole="radiogroup">
         {segment<OrderType>('LIMIT', type, t('ticket.limit'), () => setType('LIMIT'), theme.accent, 'ticket-limit')}
         {segment<OrderType>('MARKET', type, t('ticket.market'), () => setType('MARKET'), theme.accent, 'ticket-market')}
+        {segment<OrderType>('STOP_LIMIT', type, t('stopOrders.stopLimit'), () => setType('STOP_LIMIT'), theme.accent, 'ticket-stop-limit')}
       </View>
-      {type === 'LIMIT' ? field(t('ticket.price', { quote: rules.quote }), price, setPrice, errors.price, 'ticket-price') : null}
+      {type === 'STOP_LIMIT' ? (
+        <>
+          {field(t('stopOrders.trigger', { quote: rules.quote }), triggerPrice, setTriggerPrice, errors.triggerPrice, 'ticket-trigger')}
+          <Text style={{ color: theme.muted, marginTop: 4 }} testID="ticket-trigger-hint">
+            {t(side === 'BUY' ? 'stopOrders.hintBuy' : 'stopOrders.hintSell')}
+          </Text>
+        </>
+      ) : null}
+      {hasLimitPrice(type) ? field(t('ticket.price', { quote: rules.quote }), price, setPrice, errors.price, 'ticket-price') : null}
       {field(t('ticket.amount', { base: rules.base }), qty, setQty, errors.qty, 'ticket-qty')}
       <View style={styles.presets}>
         {PRESETS.map((pct) => (

@@ -18,6 +18,13 @@ export interface TicketInput {
   type: OrderType;
   qty: string;
   price: string;
+  /** STOP_LIMIT only: the trade price that turns the stop into a limit order. */
+  triggerPrice?: string;
+}
+
+/** Whether the order type carries its own limit price (LIMIT and STOP_LIMIT). */
+export function hasLimitPrice(type: OrderType): boolean {
+  return type !== 'MARKET';
 }
 
 /** i18n key and values of a field's error (key under `ticket.errors`). */
@@ -29,6 +36,27 @@ export interface FieldError {
 export interface TicketErrors {
   qty?: FieldError;
   price?: FieldError;
+  triggerPrice?: FieldError;
+}
+
+/**
+ * A stop-limit's trigger against the market (the server checks the same, with the codes
+ * STOP_TRIGGER_REQUIRED / STOP_TRIGGER_OFF_TICK / STOP_TRIGGER_INVALID): given, positive, on the
+ * price tick, and beyond the last price in the order's direction (a buy stop above it, a sell
+ * stop below it). Keys under `stopOrders.errors`.
+ */
+export function validateTrigger(input: TicketInput, rules: MarketRules, lastPrice?: string | null): FieldError | undefined {
+  const text = input.triggerPrice ?? '';
+  if (!text.trim()) return { key: 'stopOrders.errors.triggerRequired' };
+  const trigger = parseDecimal(text);
+  if (!trigger || trigger.units <= 0n) return { key: 'stopOrders.errors.triggerInvalid' };
+  if (!isMultiple(trigger, parseDecimal(rules.priceTick)!)) return { key: 'stopOrders.errors.triggerTick', values: { tick: rules.priceTick } };
+  const last = parseDecimal(lastPrice ?? '');
+  if (last) {
+    if (input.side === 'BUY' && compare(trigger, last) <= 0) return { key: 'stopOrders.errors.triggerAbove', values: { last: toText(last) } };
+    if (input.side === 'SELL' && compare(trigger, last) >= 0) return { key: 'stopOrders.errors.triggerBelow', values: { last: toText(last) } };
+  }
+  return undefined;
 }
 
 /** Inline errors of an order ticket against the market's min qty, qty step, price tick and min notional. */
@@ -43,7 +71,7 @@ export function validateTicket(input: TicketInput, rules: MarketRules, reference
   else if (!isMultiple(qty, step)) errors.qty = { key: 'ticket.errors.qtyStep', values: { step: rules.qtyStep } };
 
   let price = null;
-  if (input.type === 'LIMIT') {
+  if (hasLimitPrice(input.type)) {
     price = parseDecimal(input.price);
     const tick = parseDecimal(rules.priceTick)!;
     if (!input.price.trim()) errors.price = { key: 'ticket.errors.priceRequired' };
@@ -51,6 +79,10 @@ export function validateTicket(input: TicketInput, rules: MarketRules, reference
     else if (!isMultiple(price, tick)) errors.price = { key: 'ticket.errors.priceTick', values: { tick: rules.priceTick } };
   } else if (referencePrice) {
     price = parseDecimal(referencePrice);
+  }
+  if (input.type === 'STOP_LIMIT') {
+    const trigger = validateTrigger(input, rules, referencePrice);
+    if (trigger) errors.triggerPrice = trigger;
   }
   const minNotional = parseDecimal(rules.minNotional);
   if (!errors.qty && !errors.price && qty && price && minNotional && minNotional.units > 0n) {
@@ -110,7 +142,9 @@ export function orderAction(accountId: string, venue: string, symbol: string, in
     type: input.type.toLowerCase(),
     timeInForce: 'gtc',
     qty: normalise(input.qty),
-    price: input.type === 'LIMIT' ? normalise(input.price) : null,
+    price: hasLimitPrice(input.type) ? normalise(input.price) : null,
+    // Only stop-limit orders carry it: every other action's bytes (and digest) stay as before.
+    ...(input.type === 'STOP_LIMIT' ? { triggerPrice: normalise(input.triggerPrice ?? '') } : {}),
   };
 }
 
@@ -122,11 +156,20 @@ export function orderInput(accountId: string, symbol: string, input: TicketInput
     side: input.side,
     type: input.type,
     qty: normalise(input.qty),
-    price: input.type === 'LIMIT' ? normalise(input.price) : null,
+    price: hasLimitPrice(input.type) ? normalise(input.price) : null,
+    ...(input.type === 'STOP_LIMIT' ? { triggerPrice: normalise(input.triggerPrice ?? '') } : {}),
     timeInForce: 'GTC' as const,
     clientOrderId,
   };
 }
+
+/** The server's stop-limit error codes and the messages the ticket shows for them. */
+export const STOP_ERROR_KEYS: Record<string, string> = {
+  STOP_TRIGGER_REQUIRED: 'stopOrders.errors.triggerRequired',
+  STOP_TRIGGER_OFF_TICK: 'stopOrders.errors.triggerOffTick',
+  STOP_TRIGGER_INVALID: 'stopOrders.errors.triggerWrongSide',
+  STOP_ORDERS_UNSUPPORTED: 'stopOrders.errors.unsupported',
+};
 
 /** A 1-36 character idempotency key of [A-Za-z0-9-_]. */
 export function newClientOrderId(random: () => number = Math.random): string {

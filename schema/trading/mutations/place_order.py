@@ -22,6 +22,7 @@ def to_request(input: PlaceOrderInput) -> PlaceOrder:
         qty=input.qty if input.qty is not None else Decimal(0),  # worked out from quoteQty
         quote_qty=input.quote_qty,
         price=input.price,
+        trigger_price=input.trigger_price,
         time_in_force=TimeInForce(input.time_in_force.value),
         client_order_id=input.client_order_id,
     )

@@ -63,6 +63,8 @@ class StandinOrder:
     executed: Decimal = Decimal(0)
     quote_executed: Decimal = Decimal(0)
     status: str = "NEW"
+    stop_price: Decimal = Decimal(0)  # STOP_LOSS_LIMIT only
+    is_working: bool = True  # False: a stop waiting for its trigger
     time: int = field(default_factory=_now_ms)
     update_time: int = field(default_factory=_now_ms)
 
@@ -80,11 +82,11 @@ class StandinOrder:
             "timeInForce": self.time_in_force,
             "type": self.type,
             "side": self.side,
-            "stopPrice": "0.00000000",
+            "stopPrice": _fmt(self.stop_price),
             "icebergQty": "0.00000000",
             "time": self.time,
             "updateTime": self.update_time,
-            "isWorking": True,
+            "isWorking": self.is_working,
             "workingTime": self.time,
             "origQuoteOrderQty": "0.00000000",
             "selfTradePreventionMode": "EXPIRE_MAKER",
@@ -105,6 +107,13 @@ class BinanceStandin:
         self.requests: list[tuple[str, str]] = []
         self.unknown_requests: list[tuple[str, str]] = []
         self.order_response_delay = 0.0  # > 0: accept the order, then answer this late
+        self.last_prices: dict[str, Decimal] = {}  # set by trade_at (default: SYMBOLS' last)
+        # user-data stream (websocket API): subscribed sockets and their subscription ids,
+        # the executionReport events not sent yet, and the API methods that were called
+        self.user_streams: list[tuple[web.WebSocketResponse, int]] = []
+        self.ws_api_methods: list[str] = []
+        self._reports: list[dict[str, Any]] = []
+        self._subscription_ids = itertools.count(0)
         self._ids = itertools.count(1000)
         self._trade_ids = itertools.count(500)
         self.book_update_id = 1_000_000
@@ -129,6 +138,7 @@ class BinanceStandin:
     async def start(self) -> None:
         app = web.Application()
         app.router.add_get("/ws/{stream}", self._ws)
+        app.router.add_get("/ws-api/v3", self._ws_api)
         app.router.add_route("*", "/{tail:.*}", self._dispatch)
         self._runner = web.AppRunner(app, shutdown_timeout=0.5)
         await self._runner.setup()
@@ -140,6 +150,8 @@ class BinanceStandin:
 
     async def stop(self) -> None:
         for ws, _stream in list(self.ws_subscriptions):
+            await ws.close()
+        for ws, _id in list(self.user_streams):
             await ws.close()
         if self._runner is not None:
             await self._runner.cleanup()
@@ -379,11 +391,19 @@ class BinanceStandin:
             return _err(400, -2010, "Duplicate order sent.")
         otype = params.get("type", "")
         side = params.get("side", "")
-        if otype not in {"LIMIT", "MARKET", "LIMIT_MAKER"} or side not in {"BUY", "SELL"}:
+        order_types = {"LIMIT", "MARKET", "LIMIT_MAKER", "STOP_LOSS_LIMIT"}
+        if otype not in order_types or side not in {"BUY", "SELL"}:
             return _err(400, -1116, "Invalid orderType.")
         qty = Decimal(params.get("quantity", "0"))
         base, quote, *_r, bid_s, ask_s, _last = SYMBOLS[sym]
         bid, ask = Decimal(bid_s), Decimal(ask_s)
+        stop_price = Decimal(params.get("stopPrice", "0"))
+        if otype == "STOP_LOSS_LIMIT":
+            if stop_price <= 0:
+                return _err(400, -1102, "Mandatory parameter 'stopPrice' was not sent.")
+            last = self.last_prices.get(sym, Decimal(_last))
+            if (stop_price <= last) if side == "BUY" else (stop_price >= last):
+                return _err(400, -2010, "Stop price would trigger immediately.")
         price = Decimal(params.get("price", "0"))
         touch = ask if side == "BUY" else bid
         if otype == "MARKET":
@@ -393,6 +413,8 @@ class BinanceStandin:
         if self.balances.get(pay, [Decimal(0)])[0] < pay_amount:
             return _err(400, -2010, "Account has insufficient balance for requested action.")
         crosses = otype == "MARKET" or (price >= ask if side == "BUY" else price <= bid)
+        if otype == "STOP_LOSS_LIMIT":
+            crosses = False  # waits for its trigger
         if otype == "LIMIT_MAKER" and crosses:
             return _err(400, -2010, "Order would immediately match and take.")
         order = StandinOrder(
@@ -404,8 +426,11 @@ class BinanceStandin:
             time_in_force=params.get("timeInForce", "GTC"),
             price=price if otype != "MARKET" else Decimal(0),
             qty=qty,
+            stop_price=stop_price,
+            is_working=otype != "STOP_LOSS_LIMIT",
         )
         self.orders[order.order_id] = order
+        self._report(order, "NEW")
         fills: list[dict[str, Any]] = []
         if crosses:
             self._fill(order, touch, base, quote)
@@ -422,6 +447,7 @@ class BinanceStandin:
             self.balances.setdefault(pay, [Decimal(0), Decimal(0)])
             self.balances[pay][0] -= pay_amount
             self.balances[pay][1] += pay_amount
+        await self.flush_reports()  # the user-data stream hears of it whatever REST answers
         if self.order_response_delay:
             # the venue has accepted the order; its answer is lost in transit
             await asyncio.sleep(self.order_response_delay)
@@ -429,6 +455,33 @@ class BinanceStandin:
         body["transactTime"] = order.time
         body["fills"] = fills
         return web.json_response(body)
+
+    def trade_at(self, symbol: str, price: str) -> list[int]:
+        """A market trade at `price`: stop orders it reaches start working (a limit that then
+        crosses the touch fills at once). Returns the order ids that triggered."""
+        last = Decimal(price)
+        self.last_prices[symbol] = last
+        base, quote, *_r, bid_s, ask_s, _last = SYMBOLS[symbol]
+        bid, ask = Decimal(bid_s), Decimal(ask_s)
+        triggered = []
+        for order in self.orders.values():
+            if order.symbol != symbol or order.is_working or order.status != "NEW":
+                continue
+            reached = last >= order.stop_price if order.side == "BUY" else last <= order.stop_price
+            if not reached:
+                continue
+            order.is_working = True
+            order.update_time = _now_ms()
+            triggered.append(order.order_id)
+            self._report(order, "NEW")  # binance reports a triggered stop as working
+            touch = ask if order.side == "BUY" else bid
+            if order.price >= ask if order.side == "BUY" else order.price <= bid:
+                pay = quote if order.side == "BUY" else base
+                reserved = order.qty * order.price if order.side == "BUY" else order.qty
+                self.balances[pay][0] += reserved  # released, then settled by the fill
+                self.balances[pay][1] -= reserved
+                self._fill(order, touch, base, quote)
+        return triggered
 
     def _fill(self, order: StandinOrder, price: Decimal, base: str, quote: str) -> None:
         order.executed = order.qty
@@ -440,10 +493,11 @@ class BinanceStandin:
         self.balances.setdefault(quote, [Decimal(0), Decimal(0)])
         self.balances[base][0] += sign * order.qty
         self.balances[quote][0] -= sign * order.qty * price
+        trade_id = next(self._trade_ids)
         self.trades.append(
             {
                 "symbol": order.symbol,
-                "id": next(self._trade_ids),
+                "id": trade_id,
                 "orderId": order.order_id,
                 "orderListId": -1,
                 "price": _fmt(price),
@@ -457,6 +511,7 @@ class BinanceStandin:
                 "isBestMatch": True,
             }
         )
+        self._report(order, "TRADE", trade_id=trade_id, last_qty=order.qty, last_price=price)
 
     def _find(self, params: dict[str, str]) -> StandinOrder | None:
         if "orderId" in params:
@@ -486,6 +541,8 @@ class BinanceStandin:
             return _err(400, -2011, "Unknown order sent.")
         order.status = "CANCELED"
         order.update_time = _now_ms()
+        self._report(order, "CANCELED")
+        await self.flush_reports()
         body = order.as_json()
         body["origClientOrderId"] = order.client_order_id
         body["clientOrderId"] = f"cancel{next(self._ids)}"  # binance: the cancel's own id
@@ -521,6 +578,106 @@ class BinanceStandin:
         since = int(params.get("startTime", "0"))
         rows = [t for t in self.trades if t["symbol"] == sym and t["time"] >= since]
         return web.json_response(rows)
+
+    # -- user-data stream (websocket API /ws-api/v3) ------------------------------------------
+
+    def _report(
+        self,
+        order: StandinOrder,
+        execution: str,
+        *,
+        trade_id: int = -1,
+        last_qty: Decimal = Decimal(0),
+        last_price: Decimal = Decimal(0),
+    ) -> None:
+        """Queue binance's `executionReport` for an order change (sent by flush_reports)."""
+        quote = SYMBOLS[order.symbol][1]
+        commission = last_qty * last_price * Decimal("0.001")
+        now = _now_ms()
+        cancelled = execution == "CANCELED"
+        self._reports.append(
+            {
+                "e": "executionReport",
+                "E": now,
+                "s": order.symbol,
+                "c": f"cancel{order.order_id}" if cancelled else order.client_order_id,
+                "S": order.side,
+                "o": order.type,
+                "f": order.time_in_force,
+                "q": _fmt(order.qty),
+                "p": _fmt(order.price),
+                "P": _fmt(order.stop_price),
+                "F": "0.00000000",
+                "g": -1,
+                "C": order.client_order_id if cancelled else "",
+                "x": execution,
+                "X": order.status,
+                "r": "NONE",
+                "i": order.order_id,
+                "l": _fmt(last_qty),
+                "z": _fmt(order.executed),
+                "L": _fmt(last_price),
+                "n": _fmt(commission),
+                "N": quote if trade_id >= 0 else None,
+                "T": now,
+                "t": trade_id,
+                "I": now,
+                "w": order.is_working and order.status in {"NEW", "PARTIALLY_FILLED"},
+                "m": False,
+                "M": False,
+                "O": order.time,
+                "Z": _fmt(order.quote_executed),
+                "Y": _fmt(last_qty * last_price),
+                "Q": "0.00000000",
+                "W": order.time,
+                "V": "EXPIRE_MAKER",
+            }
+        )
+
+    async def flush_reports(self) -> int:
+        """Send the queued executionReports to every user-data subscriber; how many were sent."""
+        reports, self._reports = self._reports, []
+        sent = 0
+        for report in reports:
+            for ws, subscription_id in list(self.user_streams):
+                if not ws.closed:
+                    await ws.send_json({"subscriptionId": subscription_id, "event": report})
+                    sent += 1
+        return sent
+
+    async def _ws_api(self, request: web.Request) -> web.WebSocketResponse:
+        """binance's websocket API: only `userDataStream.subscribe.signature` (what ccxt.pro's
+        watch_orders / watch_my_trades send for spot), signed like REST over the sorted params."""
+        self.ws_paths.append(request.path)
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        async for msg in ws:
+            if msg.type != WSMsgType.TEXT:
+                continue
+            body = json.loads(msg.data)
+            method = str(body.get("method"))
+            self.ws_api_methods.append(method)
+            request_id = body.get("id")
+            if method != "userDataStream.subscribe.signature":
+                self.unknown_requests.append(("WS-API", method))
+                error = {"code": -1, "msg": "stand-in: unknown method"}
+                await ws.send_json({"id": request_id, "status": 400, "error": error})
+                continue
+            params = dict(body.get("params") or {})
+            signature = str(params.pop("signature", ""))
+            payload = "&".join(f"{k}={params[k]}" for k in sorted(params))
+            expected = hmac.new(SECRET.encode(), payload.encode(), hashlib.sha256).hexdigest()
+            if params.get("apiKey") != API_KEY or not hmac.compare_digest(expected, signature):
+                error = {"code": -1022, "msg": "Signature for this request is not valid."}
+                await ws.send_json({"id": request_id, "status": 401, "error": error})
+                continue
+            subscription_id = next(self._subscription_ids)
+            self.user_streams.append((ws, subscription_id))
+            await ws.send_json(
+                {"id": request_id, "status": 200, "result": {"subscriptionId": subscription_id}}
+            )
+        self.user_streams = [(w, i) for w, i in self.user_streams if w is not ws]
+        return ws
 
     # -- websocket (/ws/{stream}) -------------------------------------------------------------
 
@@ -602,6 +759,24 @@ class BinanceStandin:
             "M": True,
         }
         return await self._publish(f"{symbol.lower()}@trade", event)
+
+    async def push_ticker(
+        self, symbol: str, last: str, open_: str = "49500", high: str = "51000", low: str = "49000"
+    ) -> int:
+        """Send binance's `24hrMiniTicker` event to `{symbol}@miniTicker` subscribers (the
+        stream ccxt's watch_ticker subscribes by default)."""
+        event = {
+            "e": "24hrMiniTicker",
+            "E": _now_ms(),
+            "s": symbol,
+            "c": last,
+            "o": open_,
+            "h": high,
+            "l": low,
+            "v": "1234.5",
+            "q": "61725000",
+        }
+        return await self._publish(f"{symbol.lower()}@miniTicker", event)
 
 
 def loopback_urls(base_url: str) -> dict[str, Any]:

@@ -6,6 +6,7 @@ import { StatusBar } from 'expo-status-bar';
 import { AuthProvider } from '../src/auth/AuthContext';
 import { ApiProvider } from '../src/graphql/ApiProvider';
 import { ThemeProvider, useTheme } from '../src/theme';
+import { PushHost } from '../src/notifications/PushHost';
 
 function Navigator() {
   const theme = useTheme();
@@ -36,6 +37,7 @@ export default function RootLayout() {
       <AuthProvider>
         <ApiProvider>
           <Navigator />
+          <PushHost />
         </ApiProvider>
       </AuthProvider>
     </ThemeProvider>

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { clearToken, loadToken, saveToken } from '../storage/token';
+import { runSignOutHooks } from '../notifications/signOutHooks';
 
 export interface AuthState {
   /** True while the stored token is being read at start-up. */
@@ -36,6 +37,7 @@ export function AuthProvider({ children, initialToken }: { children: ReactNode; 
   }, []);
 
   const signOut = useCallback(async () => {
+    await runSignOutHooks(); // e.g. unregisterDevice, while the token is still valid
     await clearToken();
     setToken(null);
   }, []);

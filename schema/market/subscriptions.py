@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 import strawberry
 
+from api.container import Services
 from api.errors import BadUserInput
 from api.services.market import (
     book_from_message,
@@ -25,6 +26,7 @@ from api.services.market_streams import (
 )
 from api.services.venues import SIM
 from api.streaming import paced
+from api.workers.live_feeds import Stream
 from engine.market import models
 from schema.context import Info
 from schema.market.queries import DEFAULT_VENUE
@@ -69,6 +71,16 @@ def shared_ticker_frame(data: dict[str, Any]) -> Ticker:
     return _shared_frame(data, "ticker", lambda: Ticker.of(*ticker_from_message(data)))
 
 
+async def hold_live_feed(
+    stack: AsyncExitStack, services: Services, venue: str, symbol: str, stream: Stream
+) -> None:
+    """Live venues: hold the (venue, symbol, stream) feed while subscribed (reference counted).
+
+    Enter after the bus subscription, so nothing the feed publishes first is missed."""
+    if venue != SIM:
+        await stack.enter_async_context(services.live_feeds.watching(venue, symbol, stream))
+
+
 def check_max_rate(max_rate: float, cap: float) -> None:
     if not 0 < max_rate <= cap:
         raise BadUserInput(f"maxRate must be above 0 and at most {cap:g}", field="maxRate")
@@ -94,7 +106,13 @@ class MarketSubscription:
             raise BadUserInput(f"give 1 to {MAX_SYMBOLS_PER_SUBSCRIPTION} symbols", field="symbols")
         # Subscribe before reading the current state so no update falls in between.
         topics = [ticker_topic(venue, s) for s in unique]
-        async with services.bus.subscribe(*topics) as subscription:
+        async with AsyncExitStack() as stack:
+            if venue != SIM:  # unknown symbols: nothing started
+                for symbol in unique:
+                    await services.market.market(venue, symbol)
+            subscription = await stack.enter_async_context(services.bus.subscribe(*topics))
+            for symbol in unique:
+                await hold_live_feed(stack, services, venue, symbol, "ticker")
             for symbol in unique:
                 yield Ticker.of(venue, await services.market.ticker(venue, symbol))
             async for message in paced(subscription, max_rate):
@@ -121,8 +139,7 @@ class MarketSubscription:
             subscription = await stack.enter_async_context(
                 services.bus.subscribe(book_topic(venue, symbol))
             )
-            if venue != SIM:  # live venues: hold the (venue, symbol) feed while subscribed
-                await stack.enter_async_context(services.live_feeds.watching(venue, symbol))
+            await hold_live_feed(stack, services, venue, symbol, "book")
             current = await services.market.order_book(venue, symbol, depth)
             yield OrderBook.of(venue, current)
             last_seq, last_stale = current.seq, False
@@ -151,7 +168,13 @@ class MarketSubscription:
         if not 0 <= last <= MAX_RECENT_TRADES:
             raise BadUserInput(f"last must be 0 to {MAX_RECENT_TRADES}", field="last")
         topic = trades_topic(venue, symbol)
-        async with services.bus.subscribe(topic, conflate=False, maxsize=1024) as subscription:
+        async with AsyncExitStack() as stack:
+            if venue != SIM:
+                await services.market.market(venue, symbol)  # unknown symbol: nothing started
+            subscription = await stack.enter_async_context(
+                services.bus.subscribe(topic, conflate=False, maxsize=1024)
+            )
+            await hold_live_feed(stack, services, venue, symbol, "trades")
             recent = await services.market.recent_trades(venue, symbol, last)
             # A trade may reach us from the tape and the bus, or twice from the bus: each id is
             # sent once (the last SENT_TRADES_KEPT ids are remembered).
@@ -196,7 +219,13 @@ class MarketSubscription:
             )
 
         topic = candles_topic(venue, symbol)
-        async with services.bus.subscribe(topic, conflate=False, maxsize=1024) as subscription:
+        async with AsyncExitStack() as stack:
+            if venue != SIM:
+                await services.market.market(venue, symbol)  # unknown symbol: nothing started
+            subscription = await stack.enter_async_context(
+                services.bus.subscribe(topic, conflate=False, maxsize=1024)
+            )
+            await hold_live_feed(stack, services, venue, symbol, "trades")  # candles from trades
             history = await services.market.candles(venue, symbol, timeframe, max(last, 1))
             for candle in history[-last:] if last else history[-1:]:
                 yield update(candle)

@@ -96,3 +96,53 @@ async def test_unknown_live_symbol_starts_no_feed(app: Starlette) -> None:
     errors = message["payload"] if message["type"] == "error" else message["payload"]["errors"]
     assert errors[0]["extensions"]["code"] == "NOT_FOUND"
     assert app.state.services.live_feeds.active == {}
+
+
+TRADES = (
+    'subscription { trades(venue: "binance", symbol: "BTC/USDT", last: 0, maxRate: 50) '
+    "{ venue trades { id price qty } } }"
+)
+CANDLES = (
+    'subscription { candles(venue: "binance", symbol: "BTC/USDT", timeframe: "1m", last: 1, '
+    "maxRate: 50) { venue candle { close volume } } }"
+)
+TICKER = (
+    'subscription { ticker(venue: "binance", symbols: ["BTC/USDT"], maxRate: 50) '
+    "{ venue symbol last } }"
+)
+
+
+async def streams(standin: BinanceStandin, suffix: str) -> list[str]:
+    return [s for _, s in standin.ws_subscriptions if s.endswith(suffix)]
+
+
+async def test_trades_candles_and_ticker_of_a_live_venue_stream_while_subscribed(
+    app: Starlette, standin: BinanceStandin
+) -> None:
+    feeds = app.state.services.live_feeds
+    async with graphql_ws(app) as ws:
+        for op, query in (("t", TRADES), ("c", CANDLES), ("k", TICKER)):
+            await ws.send_json({"id": op, "type": "subscribe", "payload": {"query": query}})
+        first = (await next_of(ws, "t"))["payload"]["data"]["trades"]
+        assert first == {"venue": "binance", "trades": []}  # live tape comes from the stream
+        await next_of(ws, "c")  # the venue's current candle
+        ticker = (await next_of(ws, "k"))["payload"]["data"]["ticker"]
+        assert ticker["venue"] == "binance" and ticker["symbol"] == "BTC/USDT"
+        # One trade stream feeds trades and candles; one ticker stream.
+        assert feeds.active_streams == {
+            ("binance", "BTC/USDT", "trades"): 2,
+            ("binance", "BTC/USDT", "ticker"): 1,
+        }
+        await eventually(lambda: streams(standin, "@trade"))
+        await eventually(lambda: streams(standin, "@miniTicker"))
+        assert await standin.push_trade("BTCUSDT", "50123.5", "0.25", buyer_is_maker=False) == 1
+        trades = (await next_of(ws, "t"))["payload"]["data"]["trades"]["trades"]
+        assert [(t["price"], t["qty"]) for t in trades] == [("50123.5", "0.25")]
+        candle = (await next_of(ws, "c"))["payload"]["data"]["candles"]["candle"]
+        while Decimal(candle["close"]) != Decimal("50123.5"):
+            candle = (await next_of(ws, "c"))["payload"]["data"]["candles"]["candle"]
+        await standin.push_ticker("BTCUSDT", last="50200")
+        ticker = (await next_of(ws, "k"))["payload"]["data"]["ticker"]
+        while Decimal(ticker["last"]) != Decimal("50200"):
+            ticker = (await next_of(ws, "k"))["payload"]["data"]["ticker"]
+    await eventually(lambda: asyncio.sleep(0, feeds.active_streams), lambda active: active == {})

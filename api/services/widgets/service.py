@@ -139,6 +139,11 @@ class WidgetService:
                 log.exception("widget refresh failed for one user")
         return changed
 
+    async def watchlist_changed(self, user_id: str) -> None:
+        """The user edited the watchlist: rebuild its snapshots now if a widget reads them."""
+        if "watchlist" in self._kinds_read.get(user_id, ()):
+            await self.refresh(user_id, ("watchlist",))
+
     def forget(self, user_id: str) -> None:
         self._last_read.pop(user_id, None)
         self._kinds_read.pop(user_id, None)
@@ -190,7 +195,7 @@ class WidgetService:
 
     async def _watch_items(self, user_id: str, view: MarketView) -> list[WatchItem]:
         symbols = await self.providers.watchlist(user_id)
-        if not symbols:
+        if symbols is None:  # never set: the default, the venue's first listed symbols
             symbols = await view.symbols()
         items: list[WatchItem] = []
         for symbol in list(dict.fromkeys(symbols))[: payloads.MAX_WATCHLIST]:

@@ -4,6 +4,7 @@ import { useAuth } from '../../src/auth/AuthContext';
 import { Loading } from '../../src/components/States';
 import { useTheme } from '../../src/theme';
 import { ConnectionBanner } from '../../src/graphql/connection';
+import { WatchlistProvider } from '../../src/components/watchlist/WatchlistStar';
 
 /** Everything under (app) needs a session. */
 export default function AppLayout() {
@@ -13,7 +14,7 @@ export default function AppLayout() {
   if (restoring) return <Loading />;
   if (!token) return <Redirect href="/login" />;
   return (
-    <>
+    <WatchlistProvider>
       <ConnectionBanner />
       <Stack
         screenOptions={{
@@ -25,6 +26,6 @@ export default function AppLayout() {
         <Stack.Screen name="(tabs)" options={{ headerShown: false }} />
         <Stack.Screen name="market/[symbol]" options={{ title: '', headerBackTitle: t('common.back') }} />
       </Stack>
-    </>
+    </WatchlistProvider>
   );
 }

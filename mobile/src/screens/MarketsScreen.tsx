@@ -11,6 +11,8 @@ import { formatNumber, formatPct, symbolToSlug } from '../format';
 import { useTheme, type Theme } from '../theme';
 import { useKeyboardShortcuts } from '../hooks/useKeyboardShortcuts';
 import { ShortcutHelp } from '../components/ShortcutHelp';
+import { WatchableRow } from '../components/watchlist/WatchlistStar';
+import { ChartsGridLink } from '../components/charts/ChartsGridLink';
 
 /** Ticker updates per second per symbol requested from the server (it conflates, latest wins). */
 export const MARKETS_MAX_RATE = 2;
@@ -87,6 +89,7 @@ export default function MarketsScreen() {
             testID="markets-search"
             value={query}
           />
+          <ChartsGridLink />
           {shown.length === 0 ? (
             <Text style={{ color: theme.muted, marginTop: 8 }} testID="markets-no-match">
               {t('markets.noMatch', { query: query.trim() })}
@@ -104,6 +107,7 @@ export default function MarketsScreen() {
         const price = tk ? formatNumber(tk.last, locale) : t('markets.noPrice');
         const change = tk ? formatPct(tk.changePct24h, locale) : t('markets.noPrice');
         return (
+          <WatchableRow venue={item.venue} symbol={item.symbol}>
           <Pressable
             accessibilityRole="button"
             accessibilityLabel={t('markets.rowLabel', { symbol: item.symbol, price, change })}
@@ -124,6 +128,7 @@ export default function MarketsScreen() {
               </Text>
             </View>
           </Pressable>
+          </WatchableRow>
         );
       }}
     />

@@ -1,0 +1,7 @@
+// The app's entry ("main" in package.json). The Android home-screen widgets' task handler must be
+// registered before the router starts (the widget task can run without any screen); on web and
+// iOS `register` resolves to a no-op (the widget library lives in *.android.* files only).
+const { registerWidgets } = require('./src/widgets/register');
+
+registerWidgets();
+require('expo-router/entry');

@@ -1,0 +1,2 @@
+"""GraphQL for the watchlist: `watchlist`, `setWatchlist`, `addToWatchlist`,
+`removeFromWatchlist`."""

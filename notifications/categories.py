@@ -90,6 +90,14 @@ CATEGORIES: dict[str, Category] = {
             ttl=timedelta(hours=1),
             urgent=True,
         ),
+        Category(
+            # A leader's trade the follower's copy skipped (funds, slippage guard, stop-loss ...):
+            # api/services/social/fanout.py. Bursts coalesce into one push.
+            "COPY_SKIPPED",
+            (_view(),),
+            ttl=timedelta(hours=1),
+            coalesce=True,
+        ),
     )
 }
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from firebase_admin import messaging
 
-from notifications.categories import Category
+from notifications.categories import Category, category
 
 PLATFORMS = ("ios", "android", "web")
 
@@ -56,6 +56,43 @@ class PushContent:
     body: str
     data: Mapping[str, str]  # deep-link data (alertId, orderId, symbol ...)
     actions: Sequence[PushAction]
+
+
+def content_to_json(content: PushContent) -> str:
+    """The rendered message as stored in the delivery outbox (api/db/notification_tables.py)."""
+    return _compact(
+        {
+            "notificationId": content.notification_id,
+            "category": content.category.id,
+            "title": content.title,
+            "body": content.body,
+            "data": dict(content.data),
+            "actions": [a.as_json() for a in content.actions],
+        }
+    )
+
+
+def content_from_json(text: str) -> PushContent:
+    data = json.loads(text)
+    return PushContent(
+        notification_id=data["notificationId"],
+        category=category(data["category"]),
+        title=data["title"],
+        body=data["body"],
+        data=dict(data["data"]),
+        actions=[
+            PushAction(
+                id=a["id"],
+                kind=a["kind"],
+                label=a["label"],
+                token=a["token"],
+                opens_app=a["opensApp"],
+                needs_step_up=a["stepUp"],
+                destructive=a["destructive"],
+            )
+            for a in data["actions"]
+        ],
+    )
 
 
 def _compact(value: object) -> str:

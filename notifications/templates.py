@@ -41,6 +41,8 @@ TEMPLATES: dict[str, Template] = {
         _t("bot_error", "bot", "error"),
         _t("bot_event", "bot", "event"),
         _t("risk_limit", "limit"),
+        # COPY_SKIPPED: the leader's name, the symbol and why the copy was skipped.
+        _t("copy_skipped", "leader", "symbol", "reason"),
     )
 }
 

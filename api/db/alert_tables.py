@@ -7,12 +7,13 @@ whatever the number of evaluator replicas or restarts."""
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy import Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from api.db.models import new_id, utcnow
-from api.db.types import UtcDateTime
+from api.db.types import Money, UtcDateTime
 
 
 def _time(*, nullable: bool = False, index: bool = False) -> datetime:
@@ -63,3 +64,17 @@ class AlertTrigger(SQLModel, table=True):
     action_status: str = Field(max_length=16)  # none, pending, done, failed
     action_result: str | None = Field(default=None, max_length=255)
     fired_at: datetime = _time(index=True)
+
+
+class PnlPeak(SQLModel, table=True):
+    """The highest portfolio value seen per user (migration 0011): the peak a drawdown alert
+    measures from, kept across restarts. Written only when a sample sets a new high."""
+
+    __tablename__ = "pnl_peaks"
+
+    user_id: str = Field(
+        foreign_key="users.id", primary_key=True, max_length=32, ondelete="CASCADE"
+    )
+    quote: str = Field(max_length=16)
+    peak: Decimal = Field(sa_column=Column(Money(), nullable=False))
+    updated_at: datetime = _time()

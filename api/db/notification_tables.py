@@ -114,3 +114,46 @@ class NotificationActionToken(SQLModel, table=True):
     created_at: datetime = _time()
     expires_at: datetime = _time()
     used_at: datetime | None = _time(nullable=True)
+
+
+class PushPending(SQLModel, table=True):
+    """A notice waiting in its coalescing window (migration 0011): what a push needs beyond the
+    inbox row (params, buttons). Deleted in the transaction that queues its push (or marks it
+    coalesced), so a window survives a restart and two workers never push it twice."""
+
+    __tablename__ = "push_pending"
+    __table_args__ = (Index("ix_push_pending_user_category", "user_id", "category"),)
+
+    notification_id: str = Field(
+        foreign_key="notifications.id", primary_key=True, max_length=32, ondelete="CASCADE"
+    )
+    user_id: str = Field(foreign_key="users.id", max_length=32, ondelete="CASCADE")
+    category: str = Field(max_length=32)
+    notice: str = _json_text()  # {"template", "params", "data", "actions"}
+    created_at: datetime = _time()
+
+
+class PushOutbox(SQLModel, table=True):
+    """The durable delivery queue (migration 0011): one row per (notification, device) message,
+    inserted in the transaction that decides to push. A worker claims due rows (next_attempt_at
+    moves a lease ahead, attempts + 1), sends, and records the outcome; backoff is persisted.
+    `content` holds the rendered message, incl. the raw action tokens, until the row is
+    finished — then it is cleared (only token digests stay, in notification_action_tokens)."""
+
+    __tablename__ = "push_outbox"
+    __table_args__ = (Index("ix_push_outbox_status_next_attempt_at", "status", "next_attempt_at"),)
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
+    notification_id: str = Field(
+        foreign_key="notifications.id", index=True, max_length=32, ondelete="CASCADE"
+    )
+    user_id: str = Field(foreign_key="users.id", max_length=32, ondelete="CASCADE")
+    device_id: str = Field(max_length=32)
+    platform: str = Field(max_length=8)
+    token: str = Field(default="", max_length=512)
+    content: str = _json_text()
+    status: str = Field(default="queued", max_length=16)  # queued, sent, failed, token_removed
+    attempts: int = 0  # attempts started (claimed)
+    next_attempt_at: datetime = _time()  # due time; while claimed, the end of the lease
+    created_at: datetime = _time()
+    finished_at: datetime | None = _time(nullable=True)

@@ -2,9 +2,12 @@
 
 Reads `ticker:{venue}:{symbol}` and `book:{venue}:{symbol}` from the bus (conflated: a
 crossing between two evaluated ticks is still seen, since the index takes the whole range
-prev → cur), feeds the indexed evaluator, claims each firing in the database (exactly once
-across replicas and restarts), then runs the alert's action and announces it from a queue, so
-a slow webhook never delays evaluation. `alert-changes` messages re-read one alert."""
+prev → cur) and, unconflated, `candles:{venue}:{symbol}` (RSI, EMA gap and volume ratio move
+on closed 1m candles only), feeds the indexed evaluator, claims each firing in the database
+(exactly once across replicas and restarts), then runs the alert's action and announces it from
+a queue, so a slow webhook never delays evaluation. `alert-changes` messages re-read one alert.
+Event alerts follow their own topics (fills, bot updates, signals, whales); P&L and drawdown
+levels are handed in by api/workers/pnl_sampler.py."""
 
 from __future__ import annotations
 
@@ -22,15 +25,19 @@ from api.services.alerts.feed import (
     USER_EVENT_TOPICS,
     book_of,
     bot_event,
+    closed_candles_of,
     rule_of,
     signal_event,
     tick_of,
+    whale_event,
+    whale_topic,
 )
 from api.services.alerts.service import CHANGES_TOPIC
 from api.services.alerts.store import ACTIVE, AlertStore
 from api.services.market import MarketService, book_topic, ticker_topic
+from api.services.market_streams import candles_topic
 from engine.alerts import AlertRule, Firing, IndexedEvaluator, Mode
-from engine.alerts.events import Event, EventIndex, EventKind, EventRule
+from engine.alerts.events import LEVEL_KINDS, Event, EventIndex, EventKind, EventRule
 from engine.trading.models import OrderStatus
 
 log = logging.getLogger(__name__)
@@ -125,6 +132,10 @@ class AlertEvaluator:
         elif message.topic.startswith("book:"):
             firings = self.market.on_book(book_of(data, now.timestamp()))
             await self._claim(firings, f"b:{data['seq']}", now)
+        elif message.topic.startswith("candles:"):
+            for candle in closed_candles_of(data):
+                firings = self.market.on_candle(candle)
+                await self._claim(firings, f"c:{int(candle.ts)}", now)
 
     async def on_event(self, event: Event) -> None:
         """Event alerts (fills, bot events, signals, whales, P&L): fed by their producers."""
@@ -138,7 +149,8 @@ class AlertEvaluator:
 
     def event_topics(self) -> set[str]:
         """`orders:{user}` of every user with a fill alert, `bots:{user}` with a bot alert,
-        `signals:{symbol}` of every symbol a signal alert watches."""
+        `signals:{symbol}` of every symbol a signal alert watches, `whales:{venue}:{symbol}` of
+        every symbol a whale alert watches (P&L levels come from the P&L sampler)."""
         topics = set()
         for rule in self.events.rules.values():
             kind = rule.condition.kind
@@ -146,7 +158,13 @@ class AlertEvaluator:
                 topics.add(f"{USER_EVENT_TOPICS[kind]}:{rule.user_id}")
             elif kind is EventKind.SIGNAL and "symbol" in rule.condition.match:
                 topics.add(f"signals:{rule.condition.match['symbol']}")
+            elif kind is EventKind.WHALE and "symbol" in rule.condition.match:
+                topics.add(whale_topic(self.venue, rule.condition.match["symbol"]))
         return topics
+
+    def level_users(self) -> set[str]:
+        """Users with an armed P&L or drawdown alert: whom the P&L sampler samples."""
+        return {r.user_id for r in self.events.rules.values() if r.condition.kind in LEVEL_KINDS}
 
     async def on_event_message(self, message: Message) -> None:
         prefix, _, rest = message.topic.partition(":")
@@ -155,6 +173,8 @@ class AlertEvaluator:
             event = await self._fill_event(rest, message.data)
         elif prefix == "bots":
             event = bot_event(rest, message.data, self.clock())
+        elif prefix == "whales":
+            event = whale_event(message.data, self.clock())
         else:
             event = signal_event(message.data, self.clock())
         if event is not None:
@@ -287,14 +307,35 @@ class AlertEvaluator:
         while True:
             await self.act_on_next()
 
+    async def run_candles(self, symbols: list[str]) -> None:
+        """Closed candles, every one in order (a conflated stream could drop the one message
+        that says a candle closed)."""
+        topics = [candles_topic(self.venue, symbol) for symbol in symbols]
+        while True:
+            try:
+                async with self.bus.subscribe(*topics, conflate=False, maxsize=4096) as sub:
+                    async for message in sub:
+                        try:
+                            await self.on_message(message)
+                        except BusUnavailable:
+                            raise
+                        except Exception:
+                            log.exception("evaluating %s failed", message.topic)
+            except BusUnavailable as exc:
+                log.warning("alert evaluator: bus unavailable (%s), retrying", exc)
+                await asyncio.sleep(RETRY_S)
+
     async def run(self) -> None:
         actions = asyncio.create_task(self.run_actions(), name="alert-actions")
         event_topics_task: asyncio.Task[None] | None = None
+        candles_task: asyncio.Task[None] | None = None
         try:
             await self.load()
             event_topics_task = asyncio.create_task(
                 self.run_event_topics(), name="alert-event-topics"
             )
+            symbols = [m.symbol for m in await self.market_data.markets(self.venue)]
+            candles_task = asyncio.create_task(self.run_candles(symbols), name="alert-candles")
             topics = [CHANGES_TOPIC]
             for market in await self.market_data.markets(self.venue):
                 topics += [
@@ -315,7 +356,7 @@ class AlertEvaluator:
                     log.warning("alert evaluator: bus unavailable (%s), retrying", exc)
                     await asyncio.sleep(RETRY_S)
         finally:
-            helpers = [t for t in (actions, event_topics_task) if t is not None]
+            helpers = [t for t in (actions, event_topics_task, candles_task) if t is not None]
             for task in helpers:
                 task.cancel()
             await asyncio.gather(*helpers, return_exceptions=True)

@@ -1,26 +1,33 @@
-"""The push delivery queue: sends each (notification, device) message, retries transient FCM
-errors with exponential backoff, removes dead tokens and writes the delivery log.
+"""The push delivery worker: sends each queued (notification, device) message of the durable
+outbox (`push_outbox`), retries transient FCM errors with exponential backoff, removes dead
+tokens and writes the delivery log.
 
-Jobs live in memory with their action tokens (only digests are stored), so a push still queued
-when the process stops is not re-sent after a restart; the notification stays in the inbox.
-The clock and the sleep are injected: tests step time instead of waiting.
+Rows are inserted by the notification service in the transaction that decides to push, so
+nothing queued is lost on a crash. A worker **claims** due rows: one transaction selects them
+(`FOR UPDATE SKIP LOCKED` on PostgreSQL, so concurrent workers take different rows; SQLite has a
+single writer) and moves each one's `next_attempt_at` a lease ahead with `attempts + 1`, by a
+conditional UPDATE on the attempts it read — so two workers (or replicas) never both claim one
+attempt. The outcome is recorded the same way (only while the claim is still ours). A row whose
+worker died mid-send becomes due again when its lease ends; rows never claimed, or waiting for a
+retry, are taken at once by the next worker that starts. The clock and the sleep are injected:
+tests step time instead of waiting.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import heapq
-import itertools
 import logging
-from collections.abc import Awaitable, Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 
+from sqlalchemy import func, update
+from sqlmodel import col, select
+
 from api.db.database import Database
-from api.db.notification_tables import NotificationDelivery
+from api.db.notification_tables import NotificationDelivery, PushOutbox
 from api.services.notifications.devices import DeviceRegistry
-from notifications.messages import PushContent, build_message
+from notifications.messages import build_message, content_from_json
 from notifications.sender import PushSender, SendOutcome, SendResult
 
 log = logging.getLogger(__name__)
@@ -31,30 +38,19 @@ Tick = Callable[[], Awaitable[object]]
 MAX_ATTEMPTS = 6
 BASE_DELAY = timedelta(seconds=1)
 MAX_DELAY = timedelta(minutes=5)
+# How long a claimed row is ours: longer than one send can take (firebase-admin's own HTTP
+# retries included); a worker that died mid-send leaves its rows due again after it.
+LEASE = timedelta(minutes=2)
+CLAIM_BATCH = 64
 CONCURRENT_SENDS = 4
 IDLE_WAIT_SECONDS = 0.25  # the longest the loop sleeps before looking at the clock again
+
+QUEUED, SENT, FAILED, TOKEN_REMOVED = "queued", "sent", "failed", "token_removed"
 
 
 def backoff(attempt: int, base: timedelta = BASE_DELAY, cap: timedelta = MAX_DELAY) -> timedelta:
     """Delay after failed attempt `attempt` (1-based): base, 2·base, 4·base ... capped."""
     return min(base * (2 ** (attempt - 1)), cap)
-
-
-@dataclass(frozen=True, slots=True)
-class DeliveryJob:
-    notification_id: str
-    device_id: str
-    platform: str
-    token: str
-    content: PushContent
-    attempt: int = 1
-
-
-@dataclass(order=True)
-class _Due:
-    at: datetime
-    seq: int
-    job: DeliveryJob = field(compare=False)
 
 
 class PushDelivery:
@@ -68,6 +64,7 @@ class PushDelivery:
         max_attempts: int = MAX_ATTEMPTS,
         base_delay: timedelta = BASE_DELAY,
         max_delay: timedelta = MAX_DELAY,
+        lease: timedelta = LEASE,
     ) -> None:
         self.db = db
         self.sender = sender
@@ -76,81 +73,125 @@ class PushDelivery:
         self.max_attempts = max_attempts
         self.base_delay = base_delay
         self.max_delay = max_delay
-        self._queue: list[_Due] = []
-        self._seq = itertools.count()
+        self.lease = lease
         self._wake = asyncio.Event()
 
     # -- queue -------------------------------------------------------------------------------
-    def enqueue(self, jobs: Iterable[DeliveryJob], at: datetime | None = None) -> None:
-        due = at or self.clock()
-        for job in jobs:
-            heapq.heappush(self._queue, _Due(due, next(self._seq), job))
+    def wake(self) -> None:
+        """Rows were queued (committed): look now rather than at the next idle tick."""
         self._wake.set()
 
-    @property
-    def queued(self) -> int:
-        return len(self._queue)
+    async def queued(self) -> int:
+        """Rows not finished yet (due, waiting for a retry, or being sent)."""
+        async with self.db.session() as session:
+            count = await session.exec(
+                select(func.count()).select_from(PushOutbox).where(col(PushOutbox.status) == QUEUED)
+            )
+            return int(count.one())
 
-    def next_due(self) -> datetime | None:
-        return self._queue[0].at if self._queue else None
+    async def claim(self, limit: int = CLAIM_BATCH) -> list[PushOutbox]:
+        """Due rows, each claimed for one attempt (attempts + 1, leased until now + lease)."""
+        now = self.clock()
+        query = (
+            select(PushOutbox)
+            .where(col(PushOutbox.status) == QUEUED, col(PushOutbox.next_attempt_at) <= now)
+            .order_by(col(PushOutbox.next_attempt_at), col(PushOutbox.id))
+            .limit(limit)
+        )
+        if self.db.dialect == "postgresql":
+            query = query.with_for_update(skip_locked=True)
+        claimed: list[PushOutbox] = []
+        async with self.db.session() as session:
+            rows = list((await session.exec(query)).all())
+            connection = await session.connection()
+            for row in rows:
+                result = await connection.execute(
+                    update(PushOutbox)
+                    .where(
+                        col(PushOutbox.id) == row.id,
+                        col(PushOutbox.status) == QUEUED,
+                        col(PushOutbox.attempts) == row.attempts,
+                    )
+                    .values(attempts=row.attempts + 1, next_attempt_at=now + self.lease)
+                )
+                if result.rowcount == 1:
+                    claimed.append(row)
+            await session.commit()
+        for row in claimed:  # what the database now holds (the session's copies are stale)
+            row.attempts += 1
+            row.next_attempt_at = now + self.lease
+        return claimed
 
     # -- sending -----------------------------------------------------------------------------
     async def process_due(self) -> int:
-        """Send every job due now (one attempt each); returns how many were attempted."""
-        now = self.clock()
-        due: list[DeliveryJob] = []
-        while self._queue and self._queue[0].at <= now:
-            due.append(heapq.heappop(self._queue).job)
-        # firebase-admin blocks a thread per send: a few at a time, not one by one.
-        for start in range(0, len(due), CONCURRENT_SENDS):
-            await asyncio.gather(
-                *(self._attempt(job) for job in due[start : start + CONCURRENT_SENDS])
-            )
-        return len(due)
+        """Claim and send every row due now (one attempt each); returns how many."""
+        total = 0
+        while rows := await self.claim():
+            # firebase-admin blocks a thread per send: a few at a time, not one by one.
+            for start in range(0, len(rows), CONCURRENT_SENDS):
+                await asyncio.gather(
+                    *(self._attempt(row) for row in rows[start : start + CONCURRENT_SENDS])
+                )
+            total += len(rows)
+            if len(rows) < CLAIM_BATCH:
+                break
+        return total
 
-    async def _attempt(self, job: DeliveryJob) -> None:
+    async def _attempt(self, row: PushOutbox) -> None:
         now = self.clock()
         try:
-            message = build_message(job.token, job.platform, job.content, now)
+            message = build_message(row.token, row.platform, content_from_json(row.content), now)
             result = await self.sender.send(message)
         except Exception as exc:  # a bug must not kill the queue; the log shows it
-            log.exception("push to device %s failed unexpectedly", job.device_id)
+            log.exception("push to device %s failed unexpectedly", row.device_id)
             result = SendResult(SendOutcome.FAILED, error=f"{type(exc).__name__}: {exc}")
         entry = NotificationDelivery(
-            notification_id=job.notification_id,
-            device_id=job.device_id,
-            platform=job.platform,
-            attempt=job.attempt,
+            notification_id=row.notification_id,
+            device_id=row.device_id,
+            platform=row.platform,
+            attempt=row.attempts,
             status=result.outcome.value,
             message_id=result.message_id,
             error=(result.error or "")[:500] or None,
             at=now,
         )
-        if result.outcome is SendOutcome.TOKEN_INVALID:
-            entry.status = "token_removed"
-            await self.devices.remove(job.device_id)
+        status, next_attempt_at = FAILED, now
+        if result.outcome is SendOutcome.SENT:
+            status = SENT
+        elif result.outcome is SendOutcome.TOKEN_INVALID:
+            status = entry.status = TOKEN_REMOVED
+            await self.devices.remove(row.device_id)
         elif result.outcome is SendOutcome.RETRY:
-            if job.attempt < self.max_attempts:
-                retry_at = now + backoff(job.attempt, self.base_delay, self.max_delay)
-                entry.next_attempt_at = retry_at
-                retry = DeliveryJob(
-                    job.notification_id,
-                    job.device_id,
-                    job.platform,
-                    job.token,
-                    job.content,
-                    job.attempt + 1,
-                )
-                self.enqueue([retry], at=retry_at)
+            if row.attempts < self.max_attempts:
+                status = QUEUED
+                next_attempt_at = now + backoff(row.attempts, self.base_delay, self.max_delay)
+                entry.next_attempt_at = next_attempt_at
             else:
-                entry.status = "failed"
+                entry.status = FAILED
+        done = status != QUEUED
+        values: dict[str, object] = {"status": status, "next_attempt_at": next_attempt_at}
+        if done:  # the raw action tokens leave the database with the message
+            values |= {"finished_at": now, "content": "{}", "token": ""}
         async with self.db.session() as session:
+            connection = await session.connection()
+            result_row = await connection.execute(
+                update(PushOutbox)
+                .where(
+                    col(PushOutbox.id) == row.id,
+                    col(PushOutbox.status) == QUEUED,
+                    col(PushOutbox.attempts) == row.attempts,
+                )
+                .values(**values)
+            )
+            if result_row.rowcount != 1:  # our lease lapsed and another worker took it over
+                log.warning("outbox row %s was reclaimed during its send", row.id)
             session.add(entry)
             await session.commit()
 
     # -- the loop ----------------------------------------------------------------------------
     async def run(self, on_tick: Tick | None = None) -> None:
-        """Forever: `on_tick` (flushes coalesced bursts), send what is due, wait a little."""
+        """Forever: `on_tick` (flushes coalesced bursts), send what is due, wait a little.
+        Unfinished rows of earlier runs are due at once (or when their lease ends)."""
         while True:
             try:
                 if on_tick is not None:
@@ -159,12 +200,8 @@ class PushDelivery:
             except Exception:  # keep delivering; the next tick retries
                 log.exception("push delivery tick failed")
             self._wake.clear()
-            wait = IDLE_WAIT_SECONDS
-            next_due = self.next_due()
-            if next_due is not None:
-                wait = min(wait, max((next_due - self.clock()).total_seconds(), 0.0))
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=wait)
+                await asyncio.wait_for(self._wake.wait(), timeout=IDLE_WAIT_SECONDS)
 
     async def close(self) -> None:
         await self.sender.close()

@@ -9,11 +9,12 @@ signals, whales, P&L)."""
 from engine.alerts.evaluator import Firing, IndexedEvaluator, NaiveEvaluator
 from engine.alerts.events import Event, EventCondition, EventIndex
 from engine.alerts.rules import AlertRule, Direction, Metric, Mode, ThresholdCondition
-from engine.alerts.series import BookTop, MarketTick, SeriesKey
+from engine.alerts.series import BookTop, ClosedCandle, MarketTick, SeriesKey
 
 __all__ = [
     "AlertRule",
     "BookTop",
+    "ClosedCandle",
     "Direction",
     "Event",
     "EventCondition",

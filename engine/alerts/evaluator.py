@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from engine.alerts.index import CrossingIndex
 from engine.alerts.rules import AlertRule, crossed
-from engine.alerts.series import BookTop, MarketTick, Move, SeriesBank
+from engine.alerts.series import BookTop, ClosedCandle, MarketTick, Move, SeriesBank
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +56,9 @@ class _Evaluator:
 
     def on_book(self, book: BookTop) -> list[Firing]:
         return self._fire(self.bank.on_book(book), book.ts)
+
+    def on_candle(self, candle: ClosedCandle) -> list[Firing]:
+        return self._fire(self.bank.on_candle(candle), candle.ts)
 
     def _fire(self, moves: list[Move], now: float) -> list[Firing]:
         firings: list[Firing] = []

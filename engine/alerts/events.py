@@ -16,12 +16,16 @@ class EventKind(StrEnum):
     BOT_EVENT = "botEvent"  # fields: botId, type (error, dailyLossLimit, gridOutOfRange,
     #                         dcaSafetyOrdersExhausted)
     SIGNAL = "signal"  # fields: strategy, symbol, side; value: probability (0..1)
-    WHALE = "whale"  # fields: symbol, side; value: trade notional in the quote currency
-    PNL = "pnl"  # value: the user's P&L in the quote currency
-    DRAWDOWN = "drawdown"  # value: drawdown from the peak in %
+    WHALE = "whale"  # fields: symbol, side, type (trade, wall, transfer), venue;
+    #                  value: notional in the quote currency
+    PNL = "pnl"  # value: the user's P&L in the quote currency (realised + unrealised)
+    DRAWDOWN = "drawdown"  # value: drawdown of the portfolio value from its peak in %
 
 
 MARKET_WIDE = frozenset({EventKind.SIGNAL, EventKind.WHALE})
+# Levels sampled over and over (P&L, drawdown): a rule fires when the value *enters* its range
+# (the previous sample was outside it), not on every sample inside it.
+LEVEL_KINDS = frozenset({EventKind.PNL, EventKind.DRAWDOWN})
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +36,7 @@ class Event:
     user_id: str | None = None  # None for market-wide events
     fields: Mapping[str, str] = field(default_factory=dict)
     value: float | None = None
+    prev: float | None = None  # level kinds: the previous sample (None: nothing to cross from)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,13 +51,20 @@ class EventCondition:
             return False
         if any(event.fields.get(name) != wanted for name, wanted in self.match.items()):
             return False
+        if not self.in_range(event.value):
+            return False
+        if event.kind in LEVEL_KINDS:  # a level fires on entering its range only
+            return event.prev is not None and not self.in_range(event.prev)
+        return True
+
+    def in_range(self, value: float | None) -> bool:
         if self.at_least is None and self.at_most is None:
             return True
-        if event.value is None:
+        if value is None:
             return False
-        if self.at_least is not None and event.value < self.at_least:
+        if self.at_least is not None and value < self.at_least:
             return False
-        return self.at_most is None or event.value <= self.at_most
+        return self.at_most is None or value <= self.at_most
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,9 +14,11 @@ from enum import StrEnum
 class Metric(StrEnum):
     PRICE = "price"  # last trade price
     CHANGE_PCT = "changePct"  # % change of the price over `period` seconds
-    RSI = "rsi"  # Wilder RSI over `period` ticks (0..100)
-    EMA_GAP_PCT = "emaGapPct"  # (price - EMA(period)) / EMA in %: 0 crossed = price crosses EMA
-    VOLUME_RATIO = "volumeRatio"  # volume in the last `period` s / mean volume per `period` s
+    RSI = "rsi"  # Wilder RSI over `period` closed 1m candles (0..100)
+    # (close - EMA(period candles)) / EMA in %: 0 crossed = the close crosses its EMA
+    EMA_GAP_PCT = "emaGapPct"
+    # volume of the closed candles in the last `period` s / mean volume per `period` s
+    VOLUME_RATIO = "volumeRatio"
     SPREAD_BPS = "spreadBps"  # (ask - bid) / mid in basis points
     IMBALANCE = "imbalance"  # (bid qty - ask qty) / total over the top `period` book levels
 
@@ -26,7 +28,7 @@ PERIOD_RANGE: dict[Metric, tuple[int, int]] = {
     Metric.CHANGE_PCT: (1, 7 * 24 * 3600),
     Metric.RSI: (2, 500),
     Metric.EMA_GAP_PCT: (2, 1000),
-    Metric.VOLUME_RATIO: (1, 24 * 3600),
+    Metric.VOLUME_RATIO: (60, 24 * 3600),  # at least one 1m candle
     Metric.IMBALANCE: (1, 50),
 }
 

@@ -1,7 +1,10 @@
-"""Market series that alerts watch, computed incrementally per tick (O(1) amortised each).
+"""Market series that alerts watch, computed incrementally (O(1) amortised per update).
 
-A `SeriesBank` keeps only the series some alert needs (reference counted), so a symbol with
-price alerts only never pays for an RSI."""
+Price, % change and spread move on every ticker; book imbalance on book updates; RSI, the EMA
+gap and the volume ratio on **closed candles** only (`CANDLE_METRICS`: a forming candle's close
+still changes, so an indicator on it would flicker across a threshold and back within the
+minute). A `SeriesBank` keeps only the series some alert needs (reference counted), so a symbol
+with price alerts only never pays for an RSI."""
 
 from __future__ import annotations
 
@@ -13,6 +16,8 @@ from typing import NamedTuple
 from engine.alerts.rules import Metric
 
 VOLUME_LOOKBACK_WINDOWS = 10  # the "normal" volume is the mean over this many windows
+# Indicators computed from closed candles rather than from tickers.
+CANDLE_METRICS = frozenset({Metric.RSI, Metric.EMA_GAP_PCT, Metric.VOLUME_RATIO})
 
 
 class SeriesKey(NamedTuple):
@@ -29,6 +34,16 @@ class MarketTick:
     bid: float | None = None
     ask: float | None = None
     volume_24h: float = 0.0  # cumulative base volume; its increase is the tick's volume
+
+
+@dataclass(frozen=True, slots=True)
+class ClosedCandle:
+    """A candle that closed (final values): `ts` is its close time, epoch seconds."""
+
+    symbol: str
+    ts: float
+    close: float
+    volume: float  # base volume traded within the candle
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,10 +134,15 @@ class _VolumeRatio:
         self.recent_start = 0  # index in samples where the last window starts
 
     def update(self, ts: float, volume_24h: float) -> float | None:
+        """From a cumulative volume (a ticker's 24 h volume): its increase is the volume."""
         prev, self.prev_total = self.prev_total, volume_24h
+        volume = max(0.0, volume_24h - prev) if prev is not None else 0.0
+        return self.add(ts, volume)
+
+    def add(self, ts: float, volume: float) -> float | None:
+        """One period's volume (a closed candle's), at its end time `ts`."""
         if self.first_ts is None:
             self.first_ts = ts
-        volume = max(0.0, volume_24h - prev) if prev is not None else 0.0
         self.samples.append((ts, volume))
         self.total += volume
         self.recent += volume
@@ -216,11 +236,20 @@ class SeriesBank:
                 value = spread_bps(tick.bid, tick.ask)
             elif isinstance(state, _ChangePct):
                 value = state.update(tick.ts, tick.last)
-            elif isinstance(state, _Rsi | _EmaGap):
-                value = state.update(tick.last)
+            else:  # book metrics move on book updates, indicators on closed candles
+                continue
+            self._set(key, value, moves)
+        return moves
+
+    def on_candle(self, candle: ClosedCandle) -> list[Move]:
+        moves: list[Move] = []
+        for key, state in self._by_symbol.get(candle.symbol, {}).items():
+            value: float | None
+            if isinstance(state, _Rsi | _EmaGap):
+                value = state.update(candle.close)
             elif isinstance(state, _VolumeRatio):
-                value = state.update(tick.ts, tick.volume_24h)
-            else:  # book metrics move on book updates
+                value = state.add(candle.ts, candle.volume)
+            else:
                 continue
             self._set(key, value, moves)
         return moves

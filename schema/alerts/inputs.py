@@ -40,8 +40,8 @@ class MarketConditionInput:
     threshold: Decimal
     period: int = strawberry.field(
         default=0,
-        description="CHANGE_PCT / VOLUME_RATIO: window in seconds; RSI / EMA_GAP_PCT: ticks; "
-        "IMBALANCE: book levels; PRICE / SPREAD_BPS: 0.",
+        description="CHANGE_PCT / VOLUME_RATIO: window in seconds; RSI / EMA_GAP_PCT: closed 1m "
+        "candles; IMBALANCE: book levels; PRICE / SPREAD_BPS: 0.",
     )
 
     def to_condition(self) -> ThresholdCondition:

@@ -21,10 +21,11 @@ from schema.trading.types import OrderSide, PageInfo, TimeInForce
 
 @strawberry.enum(
     description="PRICE: last price. CHANGE_PCT: % change over `period` seconds. RSI: Wilder RSI "
-    "over `period` ticks. EMA_GAP_PCT: (price - EMA(period)) / EMA in % (threshold 0 = price "
-    "crosses its EMA). VOLUME_RATIO: volume in the last `period` s over the mean per `period` s "
-    "(10 windows). SPREAD_BPS: (ask - bid) / mid in basis points. IMBALANCE: (bid - ask qty) / "
-    "total over the top `period` book levels, -1..1."
+    "over `period` closed 1m candles. EMA_GAP_PCT: (close - EMA(period candles)) / EMA in % "
+    "(threshold 0 = the close crosses its EMA). VOLUME_RATIO: volume of the closed 1m candles in "
+    "the last `period` s (>= 60) over the mean per `period` s (10 windows). RSI, EMA_GAP_PCT and "
+    "VOLUME_RATIO move when a candle closes, never on ticks. SPREAD_BPS: (ask - bid) / mid in "
+    "basis points. IMBALANCE: (bid - ask qty) / total over the top `period` book levels, -1..1."
 )
 class AlertMetric(Enum):
     PRICE = "price"
@@ -52,7 +53,12 @@ class AlertMode(Enum):
     RECURRING = "recurring"
 
 
-@strawberry.enum(description="Events an alert can wait for.")
+@strawberry.enum(
+    description="Events an alert can wait for. WHALE: a whale trade, book wall or transfer "
+    "(match `symbol` required; also side, type = trade|wall|transfer; value = notional). PNL: the "
+    "owner's portfolio P&L (realised + unrealised, USDT); DRAWDOWN: % below the portfolio's "
+    "peak value; both need atLeast or atMost and fire when the value enters that range."
+)
 class AlertEventKind(Enum):
     ORDER_FILLED = "orderFilled"
     BOT_EVENT = "botEvent"

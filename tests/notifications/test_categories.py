@@ -7,6 +7,7 @@ import json
 from notifications.categories import CATEGORIES, STEP_UP_KINDS
 from notifications.export import JSON_PATH, categories_document, render
 from notifications.i18n import LOCALES
+from notifications.render import title_and_body
 
 
 def test_categories_have_the_actions_the_issue_names() -> None:
@@ -15,6 +16,15 @@ def test_categories_have_the_actions_the_issue_names() -> None:
     assert actions["ORDER_FILLED"] == ["VIEW", "CANCEL_REST"]
     assert actions["BOT_ERROR"] == ["RESTART", "STOP"]
     assert actions["RISK_LIMIT"] == ["KILL_SWITCH", "VIEW"]
+    assert actions["COPY_SKIPPED"] == ["VIEW"]
+
+
+def test_copy_skipped_reads_in_the_followers_language() -> None:
+    params = {"leader": "ada", "symbol": "BTC/USDT", "reason": "slippage"}
+    title, body = title_and_body("de", "copy_skipped", params)
+    assert title == "Kopie übersprungen: BTC/USDT"
+    assert body == "Deine Kopie des BTC/USDT-Trades von ada wurde übersprungen: slippage"
+    assert CATEGORIES["COPY_SKIPPED"].coalesce and not CATEGORIES["COPY_SKIPPED"].urgent
 
 
 def test_trading_and_bot_actions_need_a_step_up_and_the_rest_do_not() -> None:

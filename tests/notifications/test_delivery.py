@@ -187,7 +187,7 @@ async def test_quota_errors_are_retried_with_exponential_backoff(
         7,
     ]
     assert len(fcm_standin.bodies_for("phone")) == 1
-    assert push.delivery.queued == 0
+    assert await push.delivery.queued() == 0
 
 
 async def test_a_message_that_keeps_failing_is_given_up_after_the_last_attempt(
@@ -203,7 +203,7 @@ async def test_a_message_that_keeps_failing_is_given_up_after_the_last_attempt(
         clock.advance(minutes=10)
     statuses = [s for _, s in await log_of(services, record.id)]
     assert statuses == ["retry"] * (push.delivery.max_attempts - 1) + ["failed"]
-    assert push.delivery.queued == 0
+    assert await push.delivery.queued() == 0
     assert len(await push.devices.of_user(alice)) == 1  # a busy FCM is no reason to drop it
 
 
@@ -332,7 +332,7 @@ async def test_without_a_device_a_notice_only_reaches_the_inbox(
     alice = await new_user(services, "alice@example.com")
     record = await push.notify(price_above(alice))
     assert record is not None and record.delivery == "in_app"
-    assert push.delivery.queued == 0
+    assert await push.delivery.queued() == 0
 
 
 async def test_a_filled_order_on_the_bus_becomes_an_order_filled_notice(

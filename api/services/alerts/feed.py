@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from api.db.alert_tables import Alert
 from api.services.alerts.spec import condition_from_json
-from engine.alerts import AlertRule, BookTop, MarketTick, Mode
+from api.services.market_streams import candles_from_message
+from engine.alerts import AlertRule, BookTop, ClosedCandle, MarketTick, Mode
 from engine.alerts.events import Event, EventKind, EventRule
 from engine.alerts.rules import ThresholdCondition
+from engine.market.models import TIMEFRAMES
 
 # Event kinds read from a per-user bus topic, and that topic's prefix.
 USER_EVENT_TOPICS = {EventKind.ORDER_FILLED: "orders", EventKind.BOT_EVENT: "bots"}
@@ -50,6 +53,25 @@ def tick_of(data: dict[str, Any], now: float) -> MarketTick:
         ask=None if data["ask"] is None else float(data["ask"]),
         volume_24h=float(data["base_volume_24h"]),
     )
+
+
+# The candles RSI / EMA gap / volume ratio alerts are computed on (closed ones only).
+ALERT_TIMEFRAME = "1m"
+
+
+def closed_candles_of(data: dict[str, Any]) -> list[ClosedCandle]:
+    """The `ALERT_TIMEFRAME` candles a `candles:{venue}:{symbol}` message says have closed."""
+    closed, _forming = candles_from_message(data, ALERT_TIMEFRAME)
+    length = TIMEFRAMES[ALERT_TIMEFRAME]
+    return [
+        ClosedCandle(
+            symbol=c.symbol,
+            ts=c.open_time.timestamp() + length,
+            close=float(c.close),
+            volume=float(c.volume),
+        )
+        for c in closed
+    ]
 
 
 def book_of(data: dict[str, Any], now: float) -> BookTop:
@@ -92,4 +114,29 @@ def signal_event(data: dict[str, Any], now: datetime) -> Event:
             "model": str(data["model"]),
         },
         value=probability,
+    )
+
+
+def whale_topic(venue: str, symbol: str) -> str:
+    """What api/workers/whale_feed.py publishes each whale event on."""
+    return f"whales:{venue}:{symbol}"
+
+
+def whale_event(data: dict[str, Any], now: datetime) -> Event:
+    """A whale event (`{"id", "venue", "symbol", "kind": trade|wall|transfer, "side", "qty",
+    "price", "notional", "ts"}`, decimals as strings): keyed by its id, value = the notional."""
+    key = str(data["id"])
+    if len(key) > 80:  # trigger keys are at most 96 characters
+        key = hashlib.sha256(key.encode()).hexdigest()[:40]
+    return Event(
+        EventKind.WHALE,
+        key=key,
+        ts=now.timestamp(),
+        fields={
+            "symbol": str(data["symbol"]),
+            "side": str(data.get("side") or ""),
+            "type": str(data["kind"]),
+            "venue": str(data["venue"]),
+        },
+        value=float(Decimal(str(data["notional"]))),
     )

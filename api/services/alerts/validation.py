@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from api.errors import BadUserInput
 from api.services.alerts.spec import ActionKind, AlertAction, AlertSpec, SpecChanges
-from engine.alerts.events import EventCondition, EventKind
+from engine.alerts.events import LEVEL_KINDS, EventCondition, EventKind
 from engine.alerts.rules import PERIOD_RANGE, Metric, Mode, ThresholdCondition
 
 MAX_NAME = 80
@@ -49,7 +49,13 @@ def check_condition(condition: ThresholdCondition | EventCondition, symbol: str 
     if isinstance(condition, EventCondition):
         if condition.kind is EventKind.SIGNAL and "symbol" not in condition.match:
             raise BadUserInput("a signal alert needs a symbol in match", field="match")
+        if condition.kind is EventKind.WHALE and "symbol" not in condition.match:
+            raise BadUserInput("a whale alert needs a symbol in match", field="match")
         low, high = condition.at_least, condition.at_most
+        if condition.kind in LEVEL_KINDS and low is None and high is None:
+            raise BadUserInput(
+                f"a {condition.kind.value} alert needs atLeast or atMost", field="atLeast"
+            )
         if low is not None and high is not None and low > high:
             raise BadUserInput("atLeast must not exceed atMost", field="atLeast")
         return

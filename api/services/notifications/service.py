@@ -1,10 +1,15 @@
-"""NotificationService.notify(notice): localise → inbox row → preferences and quiet hours →
-rate limit and coalescing → action tokens → delivery queue (api/workers/push_delivery.py).
+"""NotificationService.notify(notice): localise → preferences and quiet hours → rate limit and
+coalescing → action tokens → the durable delivery outbox (api/workers/push_delivery.py).
 
 Every notice lands in the in-app inbox. It is pushed unless its category is muted, it is quiet
 time for the user (RISK_LIMIT is pushed anyway), the user has no device, or the per-user rate
 limit is used up (urgent categories bypass it). Categories that coalesce (ORDER_FILLED) wait for
 the window to close: one notice is pushed as is, several as one "10 orders filled".
+
+Nothing is half-stored: the inbox row, its action tokens and its outbox rows (or, while it waits
+in a coalescing window, its `push_pending` row) are written in one transaction. A window is
+flushed by deleting its pending rows in the transaction that queues the push — so it survives a
+restart, and two workers (replicas) never push one window twice.
 """
 
 from __future__ import annotations
@@ -14,23 +19,24 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, update
+from sqlalchemy import delete, func, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.db.database import Database
-from api.db.notification_tables import NotificationRecord, PushDevice
+from api.db.notification_tables import NotificationRecord, PushDevice, PushOutbox, PushPending
 from api.services.notifications.action_tokens import ActionTokenStore
-from api.services.notifications.coalescing import Coalescer
 from api.services.notifications.devices import DeviceRegistry
 from api.services.notifications.preferences import PreferenceStore
 from api.services.orders.pages import Page, newest_first_page
-from api.workers.push_delivery import DeliveryJob, PushDelivery
+from api.workers.push_delivery import PushDelivery
 from notifications.categories import ActionSpec, Category, category
 from notifications.i18n import DEFAULT_LOCALE
-from notifications.messages import PushAction, PushContent
-from notifications.model import Notice
+from notifications.messages import PushAction, PushContent, content_to_json
+from notifications.model import Notice, NoticeAction
 from notifications.render import (
     action_label,
     check_params,
@@ -59,6 +65,33 @@ def _checked(notice: Notice) -> tuple[Category, Notice]:
     return found, replace(notice, actions=tuple(kept))
 
 
+def notice_to_json(notice: Notice) -> str:
+    """What a pending (coalescing) notice needs beyond its inbox row to be pushed later."""
+    return json.dumps(
+        {
+            "template": notice.template,
+            "params": dict(notice.params),
+            "data": dict(notice.data),
+            "actions": [
+                {"id": a.id, "kind": a.kind, "payload": dict(a.payload)} for a in notice.actions
+            ],
+        },
+        sort_keys=True,
+    )
+
+
+def notice_from_json(user_id: str, category_id: str, text: str) -> Notice:
+    data: dict[str, Any] = json.loads(text)
+    return Notice(
+        user_id=user_id,
+        category=category_id,
+        template=data["template"],
+        params=dict(data["params"]),
+        data=dict(data["data"]),
+        actions=tuple(NoticeAction(a["id"], a["kind"], a["payload"]) for a in data["actions"]),
+    )
+
+
 class NotificationService:
     def __init__(
         self,
@@ -79,7 +112,7 @@ class NotificationService:
         self.delivery = delivery
         self.clock = clock
         self.max_per_minute = max_per_minute
-        self.coalescer = Coalescer(coalesce_window)
+        self.coalesce_window = coalesce_window
 
     # -- producing -----------------------------------------------------------------------
     async def notify(
@@ -102,67 +135,146 @@ class NotificationService:
             dedupe_key=dedupe_key,
             created_at=now,
         )
+        prefs = await self.preferences.get(notice.user_id)
+        pushing = bool(devices) and found.id not in prefs.muted
+        if pushing and not found.urgent and prefs.in_quiet_hours(now, devices[0].timezone):
+            pushing = False
+        coalescing = pushing and found.coalesce and self.coalesce_window > timedelta(0)
+        if coalescing:
+            record.delivery = "pending"
+        elif pushing:
+            record.delivery = await self._push_or_limit(found, notice.user_id, now)
         async with self.db.session() as session:
             session.add(record)
+            try:
+                await session.flush()
+            except IntegrityError:
+                return None
+            if coalescing:
+                session.add(
+                    PushPending(
+                        notification_id=record.id,
+                        user_id=notice.user_id,
+                        category=found.id,
+                        notice=notice_to_json(notice),
+                        created_at=now,
+                    )
+                )
+            elif record.delivery == "push":
+                self._queue(session, found, [(record, notice)], devices, now)
             try:
                 await session.commit()
             except IntegrityError:
                 return None
-        prefs = await self.preferences.get(notice.user_id)
-        if not devices or found.id in prefs.muted:
-            return record
-        if not found.urgent and prefs.in_quiet_hours(now, devices[0].timezone):
-            return record
-        if found.coalesce and self.coalescer.window > timedelta(0):
-            self.coalescer.add(record, notice, now)
-            await self._set_delivery([record], "pending")
-            return record
-        await self._push(found, [(record, notice)], now)
+        if record.delivery == "push":
+            self.delivery.wake()
         return record
+
+    async def _push_or_limit(self, found: Category, user_id: str, now: datetime) -> str:
+        if not found.urgent and await self._pushes_in_window(user_id, now) >= self.max_per_minute:
+            return "rate_limited"
+        return "push"
 
     async def flush_due(self) -> int:
         """Push every coalescing window that has closed; returns how many pushes."""
         now = self.clock()
-        bursts = self.coalescer.due(now)
-        for burst in bursts:
-            await self._push(category(burst.category), burst.items, now)
-        return len(bursts)
-
-    async def _push(
-        self, found: Category, items: Sequence[tuple[NotificationRecord, Notice]], now: datetime
-    ) -> None:
-        record, notice = items[-1]  # the push speaks for the newest; its actions are offered
-        user_id = notice.user_id
-        records = [r for r, _ in items]
-        devices = await self.devices.of_user(user_id)
-        if not devices:
-            await self._set_delivery(records, "in_app")
-            return
-        if not found.urgent and await self._pushes_in_window(user_id, now) >= self.max_per_minute:
-            await self._set_delivery(records, "rate_limited")
-            return
-        buttons: list[tuple[ActionSpec, str]] = []
+        query = (
+            select(PushPending.user_id, PushPending.category)
+            .group_by(col(PushPending.user_id), col(PushPending.category))
+            .having(func.min(PushPending.created_at) <= now - self.coalesce_window)
+        )
         async with self.db.session() as session:
-            for action in notice.actions:
-                spec = found.action(action.id)
-                assert spec is not None  # kept by _checked
-                token, row = self.tokens.new_row(
-                    user_id, record.id, action.id, action.kind, action.payload, now
+            groups = list((await session.exec(query)).all())
+        pushed = 0
+        for user_id, category_id in groups:
+            try:
+                pushed += await self._flush(user_id, category_id, now)
+            except Exception:  # one bad window must not hold back the others
+                log.exception("flushing %s of user %s failed", category_id, user_id)
+        return pushed
+
+    async def _flush(self, user_id: str, category_id: str, now: datetime) -> int:
+        """One closed window: claim its pending rows (delete them) and queue one push, in one
+        transaction; 0 when another worker got there first."""
+        found = category(category_id)
+        devices = await self.devices.of_user(user_id)
+        delivery = await self._push_or_limit(found, user_id, now) if devices else "in_app"
+        async with self.db.session() as session:
+            query = (
+                select(PushPending, NotificationRecord)
+                .join(
+                    NotificationRecord,
+                    col(NotificationRecord.id) == col(PushPending.notification_id),
                 )
-                session.add(row)
-                buttons.append((spec, token))
+                .where(col(PushPending.user_id) == user_id, col(PushPending.category) == found.id)
+                .order_by(col(NotificationRecord.created_at), col(NotificationRecord.id))
+            )
+            pairs = list((await session.exec(query)).all())
+            if not pairs:
+                return 0
+            ids = [pending.notification_id for pending, _ in pairs]
+            connection = await session.connection()
+            claimed = await connection.execute(
+                delete(PushPending).where(col(PushPending.notification_id).in_(ids))
+            )
+            if claimed.rowcount != len(ids):  # another worker flushed (part of) it
+                await session.rollback()
+                return 0
+            items = [
+                (record, notice_from_json(user_id, found.id, pending.notice))
+                for pending, record in pairs
+            ]
+            records = [r for r, _ in items]
+            if delivery == "push":
+                self._queue(session, found, items, devices, now)
+                await self._set_delivery(session, records[:-1], "coalesced")
+                await self._set_delivery(session, records[-1:], "push")
+            else:
+                await self._set_delivery(session, records, delivery)
             await session.commit()
-        await self._set_delivery(records[:-1], "coalesced")
-        await self._set_delivery([record], "push")
+        if delivery == "push":
+            self.delivery.wake()
+            return 1
+        return 0
+
+    def _queue(
+        self,
+        session: AsyncSession,
+        found: Category,
+        items: Sequence[tuple[NotificationRecord, Notice]],
+        devices: Sequence[PushDevice],
+        now: datetime,
+    ) -> None:
+        """Action tokens and one outbox row per device, in the caller's transaction."""
+        record, notice = items[-1]  # the push speaks for the newest; its actions are offered
+        buttons: list[tuple[ActionSpec, str]] = []
+        for action in notice.actions:
+            spec = found.action(action.id)
+            assert spec is not None  # kept by _checked
+            token, row = self.tokens.new_row(
+                notice.user_id, record.id, action.id, action.kind, action.payload, now
+            )
+            session.add(row)
+            buttons.append((spec, token))
         data = dict(notice.data)
         if len(items) > 1:
             data["count"] = str(len(items))
-        jobs = []
         for device in devices:
-            jobs.append(self._job(device, found, record.id, notice, len(items), data, buttons))
-        self.delivery.enqueue(jobs)
+            content = self._content(device, found, record.id, notice, len(items), data, buttons)
+            session.add(
+                PushOutbox(
+                    notification_id=record.id,
+                    user_id=notice.user_id,
+                    device_id=device.id,
+                    platform=device.platform,
+                    token=device.token,
+                    content=content_to_json(content),
+                    next_attempt_at=now,
+                    created_at=now,
+                )
+            )
 
-    def _job(
+    def _content(
         self,
         device: PushDevice,
         found: Category,
@@ -171,7 +283,7 @@ class NotificationService:
         count: int,
         data: dict[str, str],
         buttons: list[tuple[ActionSpec, str]],
-    ) -> DeliveryJob:
+    ) -> PushContent:
         if count == 1:
             title, body = title_and_body(device.locale, notice.template, notice.params)
         else:
@@ -188,8 +300,7 @@ class NotificationService:
             )
             for spec, token in buttons
         ]
-        content = PushContent(notification_id, found, title, body, data, actions)
-        return DeliveryJob(notification_id, device.id, device.platform, device.token, content)
+        return PushContent(notification_id, found, title, body, data, actions)
 
     async def _pushes_in_window(self, user_id: str, now: datetime) -> int:
         async with self.db.session() as session:
@@ -204,18 +315,19 @@ class NotificationService:
             )
             return int(count.one())
 
-    async def _set_delivery(self, records: Sequence[NotificationRecord], delivery: str) -> None:
+    @staticmethod
+    async def _set_delivery(
+        session: AsyncSession, records: Sequence[NotificationRecord], delivery: str
+    ) -> None:
         if not records:
             return
         for record in records:
             record.delivery = delivery
-        async with self.db.session() as session:
-            await session.exec(
-                update(NotificationRecord)
-                .where(col(NotificationRecord.id).in_([r.id for r in records]))
-                .values(delivery=delivery)
-            )
-            await session.commit()
+        await session.exec(
+            update(NotificationRecord)
+            .where(col(NotificationRecord.id).in_([r.id for r in records]))
+            .values(delivery=delivery)
+        )
 
     # -- the inbox -----------------------------------------------------------------------
     async def inbox(

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from engine.alerts import (
     AlertRule,
     BookTop,
+    ClosedCandle,
     Direction,
     IndexedEvaluator,
     MarketTick,
@@ -61,11 +62,14 @@ def rules(draw: st.DrawFn, index: int) -> AlertRule:
 
 
 @st.composite
-def events(draw: st.DrawFn) -> MarketTick | BookTop:
+def events(draw: st.DrawFn) -> MarketTick | BookTop | ClosedCandle:
     symbol = draw(st.sampled_from(SYMBOLS))
-    if draw(st.integers(0, 4)) == 0:
+    kind = draw(st.integers(0, 5))
+    if kind == 0:
         levels = st.lists(st.tuples(prices, st.integers(0, 5).map(float)), max_size=4)
         return BookTop(symbol, 0.0, draw(levels), draw(levels))
+    if kind == 1:
+        return ClosedCandle(symbol, 0.0, draw(prices), float(draw(st.integers(0, 50))))
     last = draw(prices)
     half = draw(st.integers(0, 2)) / 10
     return MarketTick(symbol, 0.0, last, last - half, last + half, draw(st.integers(0, 50)))
@@ -83,7 +87,7 @@ def clone(rule: AlertRule) -> AlertRule:
     st.lists(events(), min_size=2, max_size=80),
 )
 def test_indexed_and_naive_fire_the_same_alerts(
-    armed: tuple[AlertRule, ...], stream: list[MarketTick | BookTop]
+    armed: tuple[AlertRule, ...], stream: list[MarketTick | BookTop | ClosedCandle]
 ) -> None:
     indexed, naive = IndexedEvaluator(), NaiveEvaluator()
     indexed.load(clone(r) for r in armed)
@@ -93,6 +97,9 @@ def test_indexed_and_naive_fire_the_same_alerts(
         if isinstance(event, MarketTick):
             tick = MarketTick(event.symbol, ts, event.last, event.bid, event.ask, step * 7.0)
             got, want = indexed.on_tick(tick), naive.on_tick(tick)
+        elif isinstance(event, ClosedCandle):
+            candle = ClosedCandle(event.symbol, ts, event.close, event.volume)
+            got, want = indexed.on_candle(candle), naive.on_candle(candle)
         else:
             book = BookTop(event.symbol, ts, event.bids, event.asks)
             got, want = indexed.on_book(book), naive.on_book(book)

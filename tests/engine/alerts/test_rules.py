@@ -13,7 +13,15 @@ from engine.alerts import (
 )
 from engine.alerts.events import Event, EventCondition, EventIndex, EventKind, EventRule
 from engine.alerts.index import SortedThresholds
-from engine.alerts.series import BookTop, SeriesBank, SeriesKey, imbalance, spread_bps
+from engine.alerts.levels import LevelSample, LevelSampler, drawdown_pct
+from engine.alerts.series import (
+    BookTop,
+    ClosedCandle,
+    SeriesBank,
+    SeriesKey,
+    imbalance,
+    spread_bps,
+)
 
 
 def price_rule(alert_id: str, direction: Direction, threshold: float, **kw: object) -> AlertRule:
@@ -78,17 +86,18 @@ def test_cooldown_snooze_expiry_and_max_fires() -> None:
     assert "expiring" not in ev and "twice" not in ev
 
 
-def test_rsi_and_ema_gap_series() -> None:
+def test_rsi_and_ema_gap_series_move_on_closed_candles_only() -> None:
     bank = SeriesBank()
     rsi, ema = SeriesKey("X", Metric.RSI, 3), SeriesKey("X", Metric.EMA_GAP_PCT, 3)
     bank.watch(rsi)
     bank.watch(ema)
     for i, price in enumerate([10.0, 11.0, 12.0, 13.0]):
-        bank.on_tick(MarketTick("X", float(i), price))
+        assert bank.on_tick(MarketTick("X", float(i), price * 2)) == []  # tickers: no effect
+        bank.on_candle(ClosedCandle("X", 60.0 * (i + 1), price, 1.0))
     assert bank.value(rsi) == 100.0  # only gains
-    assert bank.value(ema) is not None and bank.value(ema) > 0  # price above its EMA
+    assert bank.value(ema) is not None and bank.value(ema) > 0  # close above its EMA
     for i, price in enumerate([12.0, 11.0, 10.0, 9.0]):
-        bank.on_tick(MarketTick("X", 10.0 + i, price))
+        bank.on_candle(ClosedCandle("X", 60.0 * (i + 5), price, 1.0))
     assert bank.value(rsi) is not None and bank.value(rsi) < 30  # type: ignore[operator]
     assert bank.value(ema) is not None and bank.value(ema) < 0  # type: ignore[operator]
 
@@ -106,16 +115,16 @@ def test_change_pct_needs_a_full_window() -> None:
     assert bank.value(key) == pytest.approx(-10.0)
 
 
-def test_volume_ratio_spikes_when_recent_volume_is_above_normal() -> None:
+def test_volume_ratio_spikes_when_a_candle_trades_above_normal() -> None:
     bank = SeriesBank()
-    key = SeriesKey("X", Metric.VOLUME_RATIO, 1)
+    key = SeriesKey("X", Metric.VOLUME_RATIO, 60)
     bank.watch(key)
-    total = 0.0
-    for second in range(12):
-        total += 10.0
-        bank.on_tick(MarketTick("X", float(second), 100.0, volume_24h=total))
+    for minute in range(1, 12):
+        bank.on_candle(ClosedCandle("X", 60.0 * minute, 100.0, 10.0))
     assert bank.value(key) == pytest.approx(1.0)
-    bank.on_tick(MarketTick("X", 12.0, 100.0, volume_24h=total + 50.0))
+    bank.on_tick(MarketTick("X", 12 * 60.0, 100.0, volume_24h=1e9))  # tickers: no effect
+    assert bank.value(key) == pytest.approx(1.0)
+    bank.on_candle(ClosedCandle("X", 12 * 60.0, 100.0, 50.0))
     assert bank.value(key) == pytest.approx(50 / ((9 * 10 + 50) / 10))
 
 
@@ -142,7 +151,11 @@ def test_event_index_matches_user_kind_fields_and_value() -> None:
     weak = Event(EventKind.SIGNAL, "s1", 0.0, None, {"symbol": "ETH/USDT"}, 0.7)
     strong = Event(EventKind.SIGNAL, "s2", 0.0, None, {"symbol": "ETH/USDT"}, 0.9)
     assert index.matching(weak) == [] and [r.id for r in index.matching(strong)] == ["s"]
-    assert [r.id for r in index.matching(Event(EventKind.DRAWDOWN, "d", 0, "u1", {}, 12))] == ["d"]
+    # Levels fire on entering their range: from 8 % to 12 %, not 11 % to 12 % or a first sample.
+    entering = Event(EventKind.DRAWDOWN, "d", 0, "u1", {}, 12, prev=8)
+    assert [r.id for r in index.matching(entering)] == ["d"]
+    assert index.matching(Event(EventKind.DRAWDOWN, "d", 0, "u1", {}, 12, prev=11)) == []
+    assert index.matching(Event(EventKind.DRAWDOWN, "d", 0, "u1", {}, 12)) == []
     index.remove("f")
     assert index.matching(fill) == []
 
@@ -158,3 +171,16 @@ def test_re_arming_an_alert_keeps_its_series_so_the_next_move_still_counts() -> 
         len(ev.index) == 0
         and ev.bank.value(ev.index.key_of(price_rule("a", Direction.ABOVE, 1.0))) is None
     )
+
+
+def test_level_sampler_reports_pnl_and_drawdown_from_the_previous_sample() -> None:
+    sampler = LevelSampler()
+    first = sampler.events("u1", 120.0, LevelSample(pnl=-5.0, value=950.0, peak=1000.0))
+    assert [(e.kind, e.value, e.prev) for e in first] == [
+        (EventKind.PNL, -5.0, None),
+        (EventKind.DRAWDOWN, 5.0, None),
+    ]
+    second = sampler.events("u1", 179.0, LevelSample(pnl=20.0, value=1000.0, peak=1000.0))
+    assert [(e.value, e.prev) for e in second] == [(20.0, -5.0), (0.0, 5.0)]
+    assert {e.key for e in first + second} == {"u1:2"}  # replicas agree within the minute
+    assert drawdown_pct(0.0, 10.0) == 0.0 and drawdown_pct(200.0, 150.0) == 25.0

@@ -5,5 +5,5 @@ import { Loading } from '../src/components/States';
 export default function Index() {
   const { restoring, token } = useAuth();
   if (restoring) return <Loading />;
-  return <Redirect href={token ? '/markets' : '/login'} />;
+  return <Redirect href={token ? '/home' : '/login'} />;
 }

@@ -3,8 +3,12 @@
 // a fresh temporary database) serves the app's web export; playwright-core drives Debian's
 // chromium with a CDP virtual authenticator (WebAuthn.addVirtualAuthenticator: ctap2, internal,
 // user verification), so the real passkey enrolment and step-up run against the server:
-//   sign up → the onboarding wizard (4 steps, finished) → Home (portfolio value) → enrol a passkey →
-//   open BTC/USDT → the live book moves → limit order with step-up → the order appears in Orders;
+//   sign up → the onboarding wizard (5 steps: welcome → paper or exchange → pick a template →
+//   passkey → first bot; finished) → Home (portfolio value) → enrol a passkey → open BTC/USDT →
+//   the live book moves → limit order with step-up → the order appears in Orders → start and stop
+//   a bot from a template (step-up each, state running then stopped);
+//   a second new user: the whole wizard to a first running bot (passkey enrolled in the wizard,
+//   start with the step-up, timed < 5 min), then stopped;
 //   exchange accounts (paper account connected); demo login, wrong password, keyboard shortcuts,
 //   theme switch; the kill switch with a step-up cancels the open orders; screenshots of the main
 //   screens in light and dark (SCREENSHOTS=dir, e.g. ../docs/screenshots).
@@ -138,15 +142,31 @@ async function flow(browser) {
   await page.getByRole('button', { name: 'Sign up' }).click();
   check(true, `signed up as ${email}`);
 
-  // First run: the onboarding wizard (language/theme → passkey → paper trading → exchange), then Home.
+  // First run: the onboarding wizard (welcome → paper trading or an exchange → pick a template →
+  // passkey → first bot), then Home. The bot itself is started below, after the passkey enrolment.
   await page.waitForURL('**/onboarding');
-  await page.getByText('Step 1 of 4').waitFor();
+  await page.getByText('Step 1 of 5').waitFor();
   await shot('onboarding');
   axeProblems.push(...(await axe(page, 'onboarding')));
-  for (const title of ['Add a passkey', 'Practise with paper trading', 'Connect an exchange (optional)']) {
-    await page.getByRole('button', { name: 'Next', exact: true }).click();
-    await page.getByRole('heading', { name: title }).waitFor();
-  }
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByRole('heading', { name: 'Practise with paper trading' }).waitFor();
+  await page.getByRole('button', { name: 'Connect an exchange instead' }).click();
+  await page.getByTestId('add-account-form').waitFor();
+  await page.getByRole('button', { name: 'Stay on paper trading' }).click();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByRole('heading', { name: 'Pick a bot template' }).waitFor();
+  const firstUse = page.locator('[data-testid^="template-"][data-testid$="-use"]').first();
+  await firstUse.waitFor({ timeout: 20000 });
+  await shot('onboarding-templates');
+  await firstUse.click();
+  await page.getByRole('heading', { name: 'Add a passkey' }).waitFor();
+  check((await page.getByText('Step 4 of 5').count()) === 1, 'onboarding: a template picked, on to the passkey step (4 of 5)');
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByRole('heading', { name: 'Start your first bot' }).waitFor();
+  await page.getByTestId('onboarding-bot-start').waitFor();
+  check(/\d/.test(await page.getByLabel('Capital').inputValue()), 'onboarding bot step: the template with its suggested capital');
+  await shot('onboarding-bot');
+  axeProblems.push(...(await axe(page, 'onboarding bot step')));
   await page.getByRole('button', { name: 'Finish' }).click();
   await page.waitForURL('**/home');
   await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid="home-total"]')?.textContent ?? ''));
@@ -238,6 +258,40 @@ async function flow(browser) {
   await shot('orders');
   axeProblems.push(...(await axe(page, 'orders')));
 
+  // Start and stop a bot from a template: Bots tab → template → create → start (step-up) → running →
+  // stop (step-up) → stopped.
+  await page.goto(origin + '/bots');
+  const useTemplate = page.locator('[data-testid^="template-"][data-testid$="-use"]').first();
+  await useTemplate.waitFor({ timeout: 20000 });
+  const templateId = /^template-(.+)-use$/.exec(await useTemplate.getAttribute('data-testid'))[1];
+  await useTemplate.click();
+  await page.waitForURL((url) => url.pathname === '/bots/new' && url.searchParams.get('templateId') === templateId);
+  await page.getByTestId('create-submit').click();
+  await page.waitForURL(/\/bots\/(?!new)[^/?]+$/);
+  const botId = /\/bots\/([^/?]+)$/.exec(page.url())[1];
+  const botState = () => page.getByTestId('bot-state').textContent();
+  await page.getByTestId('bot-start').waitFor();
+  check((await botState()).includes('Stopped'), `bot ${botId} created from template ${templateId}, stopped`);
+  await page.getByTestId('bot-start').click();
+  const startSummary = await page.getByTestId('confirm-summary').textContent();
+  await page.getByTestId('confirm-passkey').click();
+  await page.waitForFunction(() => /Running/.test(document.querySelector('[data-testid="bot-state"]')?.textContent ?? ''), null, { timeout: 20000 });
+  check(true, `bot started with a passkey step-up ("${startSummary}"): Running`);
+  await page.getByTestId('confirm-sheet').waitFor({ state: 'hidden', timeout: 10000 }); // the sheet slides away
+  await shot('bot');
+  axeProblems.push(...(await axe(page, 'bot detail')));
+  await page.goto(origin + '/bots');
+  await page.getByTestId(`bot-${botId}`).waitFor({ timeout: 20000 });
+  check((await page.getByTestId(`bot-${botId}`).textContent()).includes('Running'), 'the Bots tab lists the bot as running');
+  await shot('bots');
+  axeProblems.push(...(await axe(page, 'bots')));
+  await page.goto(origin + `/bots/${botId}`);
+  await page.getByTestId('bot-stop').click();
+  const stopSummary = await page.getByTestId('confirm-summary').textContent();
+  await page.getByTestId('confirm-passkey').click();
+  await page.waitForFunction(() => /Stopped/.test(document.querySelector('[data-testid="bot-state"]')?.textContent ?? ''), null, { timeout: 20000 });
+  check(true, `bot stopped with a passkey step-up ("${stopSummary}"): Stopped`);
+
   // A trading grant (itself approved with the passkey) lets the next order go without a prompt.
   await page.goto(origin + '/settings');
   await page.getByRole('button', { name: 'Create grant' }).click();
@@ -264,6 +318,8 @@ async function flow(browser) {
     ['markets', '/markets', '[data-testid="price-BTC/USDT"]'],
     ['trade', '/market/BTC-USDT', '[data-testid="book-bid-0"]'],
     ['orders', '/orders', '[data-testid^="order-"]'],
+    ['bots', '/bots', `[data-testid="bot-${botId}"]`],
+    ['bot', `/bots/${botId}`, '[data-testid="bot-detail"]'],
     ['settings', '/settings', '[data-testid="settings-grants"]'],
   ]) {
     await dark.goto(origin + url);
@@ -290,6 +346,10 @@ async function flow(browser) {
   await page.getByText('اللغة').first().waitFor();
   check((await page.evaluate(() => document.documentElement.dir)) === 'rtl', 'Arabic sets dir="rtl"');
   await shot('settings-ar');
+  // CJK glyphs (fonts-noto-cjk) in a Japanese screenshot.
+  await page.getByRole('radio', { name: '日本語' }).click();
+  await page.getByText('言語').first().waitFor();
+  await shot('settings-ja');
   await page.getByRole('radio', { name: 'English' }).click();
   check((await page.evaluate(() => document.documentElement.dir)) === 'ltr', 'English sets dir="ltr" again');
 
@@ -307,6 +367,53 @@ async function flow(browser) {
   return axeProblems;
 }
 
+// A second new user goes the whole wizard to a running bot: template → passkey (enrolled in the
+// wizard) → start with the step-up → running; then stops it from the bot page.
+async function onboardingToRunningBot(browser) {
+  const context = await browser.newContext({ colorScheme: 'light', locale: 'en-US', viewport: { width: 430, height: 1000 } });
+  const page = await context.newPage();
+  await virtualAuthenticator(page);
+  const began = Date.now();
+  await page.goto(origin + '/login');
+  await page.getByRole('button', { name: 'Create an account' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('E2E First Bot');
+  await page.getByLabel('Email').fill(`e2e-bot-${Date.now()}@example.com`);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await page.waitForURL('**/onboarding');
+  await page.getByText('Step 1 of 5').waitFor();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  const use = page.locator('[data-testid^="template-"][data-testid$="-use"]').first();
+  await use.waitFor({ timeout: 20000 });
+  await use.click();
+  await page.getByLabel('Your password (needed for the first passkey)').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Add a passkey' }).click();
+  await page.getByText('Passkey added.').waitFor();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByRole('button', { name: 'Start my bot' }).click();
+  const summary = await page.getByTestId('confirm-summary').textContent();
+  check(/^Start bot /.test(summary), `onboarding: the server's summary before the passkey prompt: "${summary}"`);
+  await page.getByTestId('confirm-passkey').click();
+  await page.getByTestId('onboarding-bot-running').waitFor({ timeout: 20000 });
+  const seconds = (Date.now() - began) / 1000;
+  check(seconds < 300, `onboarding: sign-up to a first running bot in ${seconds.toFixed(1)} s (< 5 minutes)`);
+  await page.getByTestId('confirm-sheet').waitFor({ state: 'hidden', timeout: 10000 });
+  await shot(page, 'onboarding-running');
+  await page.getByRole('button', { name: 'Open the bot' }).click();
+  await page.waitForURL(/\/bots\/[^/?]+$/);
+  await page.waitForFunction(() => /Running/.test(document.querySelector('[data-testid="bot-state"]')?.textContent ?? ''), null, { timeout: 20000 });
+  await page.getByTestId('bot-stop').click();
+  await page.getByTestId('confirm-passkey').click();
+  await page.waitForFunction(() => /Stopped/.test(document.querySelector('[data-testid="bot-state"]')?.textContent ?? ''), null, { timeout: 20000 });
+  check(true, 'the bot from the wizard is running on its page, then stopped with a step-up');
+  await context.close();
+}
+
+async function shot(page, name, scheme = 'light') {
+  if (shots) await page.screenshot({ path: path.join(shots, `${name}-${scheme}.png`), fullPage: false });
+}
+
 (async () => {
   if (!fs.existsSync(executablePath)) {
     console.error(`chromium not found at ${executablePath}: install Debian's (apt-get install -y chromium) or set CHROMIUM`);
@@ -319,12 +426,17 @@ async function flow(browser) {
   try {
     await waitForServer(server);
     browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
-    const axeProblems = await flow(browser).catch(async (e) => {
-      // What the browser showed when it failed (FAILSHOT=file.png).
-      const pages = browser.contexts().flatMap((c) => c.pages());
-      if (process.env.FAILSHOT && pages.length) await pages[pages.length - 1].screenshot({ path: process.env.FAILSHOT, fullPage: true });
-      throw e;
-    });
+    const axeProblems = await flow(browser)
+      .then(async (problems) => {
+        await onboardingToRunningBot(browser);
+        return problems;
+      })
+      .catch(async (e) => {
+        // What the browser showed when it failed (FAILSHOT=file.png).
+        const pages = browser.contexts().flatMap((c) => c.pages());
+        if (process.env.FAILSHOT && pages.length) await pages[pages.length - 1].screenshot({ path: process.env.FAILSHOT, fullPage: true });
+        throw e;
+      });
     if (axeProblems.length) {
       const ids = [...new Set(axeProblems.map((v) => v.id))].join(', ');
       if (process.env.AXE_STRICT === '1') throw new Error(`FAILED: axe found serious/critical violations: ${ids}`);

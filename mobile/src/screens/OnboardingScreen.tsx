@@ -9,16 +9,21 @@ import { PasskeysSection } from '../components/settings/PasskeysSection';
 import { Button } from '../components/settings/Section';
 import { AddAccountForm } from '../components/accounts/AddAccountForm';
 import { StepProgress } from '../components/onboarding/StepProgress';
+import { TemplateStep } from '../components/onboarding/TemplateStep';
+import { BotStep, type OnboardingBot } from '../components/onboarding/BotStep';
+import type { Template } from '../components/bots/TemplateCard';
 import { markOnboarded } from '../components/onboarding/onboardingPref';
 import { useKeyboardShortcuts } from '../hooks/useKeyboardShortcuts';
 import { useTheme } from '../theme';
 
-export const STEPS = ['appearance', 'passkey', 'paper', 'exchange'] as const;
+export const STEPS = ['appearance', 'paper', 'template', 'passkey', 'bot'] as const;
+const at = (name: (typeof STEPS)[number]) => STEPS.indexOf(name);
 
 /**
- * The first-run wizard: language and theme → enrol a passkey → how paper trading works → connect
- * an exchange (optional). Every step can be skipped; finishing or skipping is remembered on the
- * device (prefs) so the wizard shows once.
+ * The first-run wizard, to a first running bot in a few minutes: welcome (language and theme) →
+ * paper trading or connect an exchange → pick a bot template → enrol a passkey → create the bot
+ * from the template and start it with the step-up. Progress is shown; every step can be skipped;
+ * finishing or skipping is remembered on the device (prefs) so the wizard shows once.
  */
 export default function OnboardingScreen() {
   const { t } = useTranslation();
@@ -26,6 +31,9 @@ export default function OnboardingScreen() {
   const router = useRouter();
   const [step, setStep] = useState(0);
   const [added, setAdded] = useState<string | null>(null);
+  const [connect, setConnect] = useState(false);
+  const [template, setTemplate] = useState<Template | null>(null);
+  const [bot, setBot] = useState<OnboardingBot | null>(null);
   const guarded = useGuardedAction();
   useKeyboardShortcuts({ close: guarded.reset });
   const name = STEPS[step];
@@ -44,6 +52,11 @@ export default function OnboardingScreen() {
         {t(`onboarding.steps.${name}.title`)}
       </Text>
       <Text style={{ color: theme.muted, fontSize: 15 }}>{t(`onboarding.steps.${name}.body`)}</Text>
+      {step === 0 ? (
+        <Text style={{ color: theme.text, fontSize: 15, marginTop: 6, fontWeight: '600' }} testID="onboarding-duration">
+          {t('onboarding.duration')}
+        </Text>
+      ) : null}
 
       <View style={styles.body} testID={`onboarding-${name}`}>
         {name === 'appearance' ? <AppearanceSection /> : null}
@@ -57,15 +70,50 @@ export default function OnboardingScreen() {
             ))}
           </View>
         ) : null}
-        {name === 'exchange' ? (
-          <>
+        {name === 'paper' ? (
+          <View style={{ marginTop: 12 }}>
+            <Button
+              kind="secondary"
+              label={connect ? t('onboarding.paper.stayOnPaper') : t('onboarding.paper.connect')}
+              onPress={() => setConnect(!connect)}
+              testID="onboarding-connect-toggle"
+            />
+          </View>
+        ) : null}
+        {name === 'paper' && connect ? (
+          <View style={{ marginTop: 12 }}>
+            <Text accessibilityRole="header" style={{ color: theme.text, fontSize: 18, fontWeight: '700' }}>
+              {t('onboarding.steps.exchange.title')}
+            </Text>
+            <Text style={{ color: theme.muted, marginBottom: 8 }}>{t('onboarding.steps.exchange.body')}</Text>
             {added ? (
               <Text accessibilityRole="alert" style={{ color: theme.up, marginBottom: 8 }} testID="onboarding-added">
                 {t('accounts.added', { label: added })}
               </Text>
             ) : null}
             <AddAccountForm guarded={guarded} onAdded={setAdded} />
-          </>
+          </View>
+        ) : null}
+        {name === 'template' ? (
+          <TemplateStep
+            picked={template}
+            onPick={(picked) => {
+              setTemplate(picked);
+              setStep(at('passkey'));
+            }}
+          />
+        ) : null}
+        {name === 'bot' ? (
+          <BotStep
+            template={template}
+            bot={bot}
+            onBot={setBot}
+            guarded={guarded}
+            onChooseTemplate={() => setStep(at('template'))}
+            onOpenBot={(id) => {
+              void markOnboarded('done').then(() => router.replace(`/bots/${id}`));
+            }}
+          />
         ) : null}
       </View>
 
@@ -86,7 +134,7 @@ export default function OnboardingScreen() {
       {!last ? (
         <Button kind="secondary" label={t('onboarding.skip')} accessibilityLabel={t('onboarding.skipLabel')} onPress={() => void leave('skipped')} testID="onboarding-skip" />
       ) : null}
-      <ConfirmSheet guarded={guarded} />
+      <ConfirmSheet guarded={guarded} onEnroll={() => setStep(at('passkey'))} />
     </ScrollView>
   );
 }

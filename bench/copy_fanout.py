@@ -325,6 +325,7 @@ async def run_backend(label: str, url: str, args: argparse.Namespace) -> dict[st
         "cpu": cpu[middle],
         "ours": statistics.median(r.total_s for r in rounds),
         "stages": best.stages,
+        "checkpoint": best.checkpoint_s,
         "planned": best.planned,
         "skipped": best.skipped,
         "naive": naive_s_full,
@@ -344,6 +345,11 @@ def report(result: dict[str, Any], followers: int) -> None:
         f"  ours:  {result['ours']:.3f} s for {followers} followers "
         f"({result['planned']} orders, {result['skipped']} skipped) — {stages}"
     )
+    if result["checkpoint"]:
+        print(
+            f"  then, after the span: SQLite WAL checkpoint {result['checkpoint'] * 1000:.0f} ms "
+            "(deferred from the fan-out's commit)"
+        )
     ours_cpu, server_cpu = result["cpu"]
     server = f" + PostgreSQL server {server_cpu:.3f} s" if server_cpu is not None else ""
     print(f"  CPU of that round: this process {ours_cpu:.3f} s{server} (wall/CPU shows contention)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Column, UniqueConstraint
+from sqlalchemy import Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from api.db.models import new_id, utcnow
@@ -125,6 +125,20 @@ class DailyEquity(SQLModel, table=True):
     updated_at: datetime = _time()
 
 
+class LeaderboardState(SQLModel, table=True):
+    """One trader's running all-time track record (engine.social.metrics.TrackRecord as JSON)
+    over every closed day up to `through_day`: each refresh folds in only the days since."""
+
+    __tablename__ = "leaderboard_state"
+
+    user_id: str = Field(
+        foreign_key="users.id", primary_key=True, max_length=32, ondelete="CASCADE"
+    )
+    through_day: date
+    record: str = Field(sa_column=Column(Text, nullable=False))
+    updated_at: datetime = _time()
+
+
 class LeaderboardEntry(SQLModel, table=True):
     """Cached metrics per (period, trader), rewritten by the leaderboard worker."""
 
@@ -181,6 +195,25 @@ class StrategySubscription(SQLModel, table=True):
     active: bool = True
     created_at: datetime = _time()
     cancelled_at: datetime | None = _time(nullable=True)
+    # The subscriber's own copy of the listed bot/template (bots table), started on
+    # subscribing and stopped on cancelling; None for subscriptions from before copies ran.
+    bot_id: str | None = Field(default=None, max_length=32)
+
+
+class FeeSettlement(SQLModel, table=True):
+    """One settled fee period of a subscription: the primary key makes a period settle once,
+    whichever worker replica (or restart) gets there."""
+
+    __tablename__ = "fee_settlements"
+
+    subscription_id: str = Field(
+        foreign_key="strategy_subscriptions.id", primary_key=True, max_length=32, ondelete="CASCADE"
+    )
+    period_end: datetime = Field(sa_column=Column(UtcDateTime(), primary_key=True))
+    equity: Decimal = _money()
+    high_water_mark: Decimal = _money()  # the mark the period was measured against
+    fee: Decimal = _money()
+    created_at: datetime = _time()
 
 
 class LedgerEntry(SQLModel, table=True):

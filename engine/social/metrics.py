@@ -16,7 +16,7 @@ Definitions (per day d with equity e_d, daily return r_d = e_d / e_{d-1} - 1):
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 ANNUALISE = math.sqrt(365)
@@ -70,6 +70,21 @@ class TrackRecord:
         self.peak = max(self.peak, equity)
         if self.peak > 0:
             self.max_drawdown = max(self.max_drawdown, (self.peak - equity) / self.peak)
+
+    def to_state(self) -> dict[str, float | int | None]:
+        """Every running value (exact: floats survive JSON), for storing between refreshes."""
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+    @classmethod
+    def from_state(cls, state: Mapping[str, float | int | None]) -> TrackRecord:
+        record = cls()
+        for name in cls.__dataclass_fields__:
+            if name in state:
+                setattr(record, name, state[name])
+        return record
+
+    def copy(self) -> TrackRecord:
+        return TrackRecord.from_state(self.to_state())
 
     def metrics(self) -> Metrics:
         n = self.returns

@@ -79,9 +79,12 @@ class MarketplaceMutation:
         return StrategyListing.of(listing)
 
     @strawberry.mutation(
-        description="Subscribe with an allocation. Paid listings need a step-up "
-        "{kind: subscribeStrategy, strategyId: listingId}. Codes: ALREADY_SUBSCRIBED, "
-        "CANNOT_SUBSCRIBE_OWN, NOT_FOUND."
+        description="Subscribe with an allocation: creates your copy of the listed bot or "
+        "template on accountId, sized to the allocation (botId). Paid listings need a step-up "
+        "{kind: subscribeStrategy, strategyId: listingId} and start the copy; a free listing "
+        "starts it only when a step-up is given (else it waits stopped in your bots). Codes: "
+        "ALREADY_SUBSCRIBED, CANNOT_SUBSCRIBE_OWN, NOT_FOUND, STEP_UP_REQUIRED, "
+        "BAD_USER_INPUT (the copy's sizing does not fit the market)."
     )
     async def subscribe_to_strategy(
         self,
@@ -97,7 +100,10 @@ class MarketplaceMutation:
         )
         return StrategySubscription.of(row)
 
-    @strawberry.mutation(description="Cancel one of your subscriptions (never guarded).")
+    @strawberry.mutation(
+        description="Cancel one of your subscriptions and stop its copy (never guarded: "
+        "it only reduces risk)."
+    )
     async def cancel_subscription(self, info: Info, id: strawberry.ID) -> StrategySubscription:
         principal = info.context.require_user()
         row = await info.context.services.marketplace.cancel(principal, str(id))

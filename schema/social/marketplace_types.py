@@ -7,6 +7,9 @@ from enum import Enum
 import strawberry
 
 from api.db import social_tables
+from api.services.social.marketplace import LiveRecord
+from schema.bots.types import TemplateBacktest
+from schema.context import Info
 
 
 @strawberry.enum(description="FREE; MONTHLY (monthlyPrice); PERFORMANCE (a % above the HWM).")
@@ -14,6 +17,28 @@ class StrategyPricing(Enum):
     FREE = "free"
     MONTHLY = "monthly"
     PERFORMANCE = "performance"
+
+
+@strawberry.type(
+    description="VERIFIED LIVE record of a listed bot: from the fills the venue reported for "
+    "its orders (never typed in); returns in % only."
+)
+class StrategyLiveRecord:
+    state: str = strawberry.field(description="The listed bot now: running, stopped ...")
+    since: datetime = strawberry.field(description="When it (last) started live.")
+    trades: int = strawberry.field(description="Its fills on the venue.")
+    realised_pnl_pct: Decimal | None = strawberry.field(
+        description="Realised P&L (fees included) as % of what its buys cost; null before one."
+    )
+
+    @classmethod
+    def of(cls, record: LiveRecord) -> StrategyLiveRecord:
+        return cls(
+            state=record.state,
+            since=record.since,
+            trades=record.trades,
+            realised_pnl_pct=record.realised_pnl_pct,
+        )
 
 
 @strawberry.type(description="A strategy offered on the marketplace.")
@@ -31,12 +56,34 @@ class StrategyListing:
         default=None, description="Average review (1-5) by subscribers of 7+ days."
     )
     review_count: int = 0
+    row: strawberry.Private[social_tables.StrategyListing | None] = None
+
+    @strawberry.field(
+        description="VERIFIED LIVE record of the listed bot (null for a template: nothing "
+        "runs live). Shown apart from `backtest`."
+    )
+    async def verified_record(self, info: Info) -> StrategyLiveRecord | None:
+        if self.row is None:
+            return None
+        record = await info.context.services.marketplace.live_record(self.row)
+        return None if record is None else StrategyLiveRecord.of(record)
+
+    @strawberry.field(
+        description="BACKTEST (simulated on the sim venue's bundled history, not live "
+        "results) of the template, or of the template the listed bot was made from."
+    )
+    async def backtest(self, info: Info) -> TemplateBacktest | None:
+        if self.row is None:
+            return None
+        result = await info.context.services.marketplace.backtest(self.row)
+        return None if result is None else TemplateBacktest.of(result)
 
     @classmethod
     def of(
         cls, row: social_tables.StrategyListing, rating: tuple[float, int] | None = None
     ) -> StrategyListing:
         return cls(
+            row=row,
             id=strawberry.ID(row.id),
             creator_id=strawberry.ID(row.creator_id),
             source_kind=row.source_kind,
@@ -67,6 +114,11 @@ class StrategySubscription:
     high_water_mark: Decimal
     active: bool
     created_at: datetime
+    bot_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="Your copy of the listed bot (in your bots): started on subscribing (a "
+        "free listing's only with a step-up, else it waits stopped), stopped on cancelling.",
+    )
 
     @classmethod
     def of(cls, row: social_tables.StrategySubscription) -> StrategySubscription:
@@ -78,6 +130,7 @@ class StrategySubscription:
             high_water_mark=row.high_water_mark,
             active=row.active,
             created_at=row.created_at,
+            bot_id=strawberry.ID(row.bot_id) if row.bot_id else None,
         )
 
 

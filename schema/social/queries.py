@@ -124,11 +124,14 @@ class PlatformStats:
     active_traders: int = strawberry.field(description="Users with a fill in the last 30 days.")
     copied_capital: Decimal = strawberry.field(description="Allocations of active follows.")
     computed_at: datetime
+    bots_running: int = strawberry.field(default=0, description="Bots running now.")
 
 
 @strawberry.type
 class PlatformQuery:
-    @strawberry.field(description="Totals for the home screen: trades, volume, traders, copies.")
+    @strawberry.field(
+        description="Totals for the home screen: trades, volume, traders, bots, copies."
+    )
     async def platform_stats(self, info: Info) -> PlatformStats:
         stats = await info.context.services.platform_stats.stats()
         return PlatformStats(
@@ -137,4 +140,5 @@ class PlatformQuery:
             active_traders=stats.active_traders,
             copied_capital=stats.copied_capital,
             computed_at=stats.computed_at,
+            bots_running=stats.bots_running,
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import AsyncIterator
 from decimal import Decimal
 from typing import Any
@@ -13,6 +14,7 @@ from sqlmodel import col, select
 from api.container import Services, start_services
 from api.db.database import Database
 from api.db.models import FillRecord, Order, User
+from api.db.notification_tables import NotificationRecord
 from api.db.social_tables import CopyTrade, Follow
 from api.services.accounts import Principal
 from api.services.orders import PlaceOrder
@@ -195,3 +197,47 @@ async def test_trades_from_before_a_follow_and_inactive_follows_are_not_copied(
     async with services.db.session() as session:
         others = select(Order).where(col(Order.user_id).in_([gone[0], late[0]]))
         assert (await session.exec(others)).all() == []
+
+
+async def test_a_skipped_copy_is_pushed_to_its_follower_once(services: Services) -> None:
+    leader = await trader(services, "leader", "10000")
+    funded = await trader(services, "funded", "5000")
+    broke = await trader(services, "broke", "1")
+    for f in (funded, broke):
+        await follow(services, f, leader[0], allocation=Decimal("2000"))
+    fill = await leader_buys(services, leader, "0.01")
+    fanout = services.copy_dispatcher.fanout
+
+    await fanout.fan_out(fill)
+    await fanout.fan_out(fill)  # a retry: nothing new, nothing pushed twice
+    await fanout.pushes_sent()
+
+    async with services.db.session() as session:
+        rows = (await session.exec(select(NotificationRecord))).all()
+    assert [(r.user_id, r.category, r.template) for r in rows] == [
+        (broke[0], "COPY_SKIPPED", "copy_skipped")
+    ]
+    assert "BTC/USDT" in rows[0].title and "leader" in rows[0].body
+    assert "free balance below the venue minimum" in rows[0].body
+    data = json.loads(rows[0].data)
+    assert data["leaderFillId"] == fill.id and data["skipReason"] == "insufficient_funds"
+
+
+async def test_a_sqlite_fan_out_leaves_the_wal_checkpointed_and_the_setting_restored(
+    services: Services,
+) -> None:
+    if services.db.dialect != "sqlite":
+        pytest.skip("SQLite's write-ahead log")
+    leader = await trader(services, "leader", "10000")
+    follower = await trader(services, "follower", "5000")
+    await follow(services, follower, leader[0], allocation=Decimal("2000"))
+    fill = await leader_buys(services, leader, "0.01")
+
+    result = await services.copy_dispatcher.fanout.fan_out(fill)
+
+    assert result.planned == 1 and result.checkpoint_s > 0
+    assert "checkpoint" not in result.stages  # after the timed span, not in it
+    for _ in range(3):  # whichever pooled connection: the default is back
+        async with services.db.engine.connect() as conn:
+            pages = (await conn.exec_driver_sql("PRAGMA wal_autocheckpoint")).scalar_one()
+            assert pages == 1000

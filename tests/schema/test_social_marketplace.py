@@ -42,7 +42,12 @@ async def member(gql: GraphQLClient, name: str) -> tuple[str, str, SoftwareAuthe
 
 
 def listing(**overrides: Any) -> dict[str, Any]:
-    return {"sourceKind": "template", "sourceId": "grid-btc", "title": "BTC grid", **overrides}
+    return {
+        "sourceKind": "template",
+        "sourceId": "btc-grid-conservative",
+        "title": "BTC grid",
+        **overrides,
+    }
 
 
 async def subscribe_paid(
@@ -163,3 +168,86 @@ async def test_only_subscribers_of_seven_days_may_review(
     again = (await gql.data(REVIEW, {**review, "r": 3}, subscriber[0]))["reviewStrategy"]
     assert (again["rating"], again["reviewCount"]) == (3.0, 1)  # replaced, not added
     assert await gql.error_code(REVIEW, {**review, "r": 9}, subscriber[0]) == "BAD_USER_INPUT"
+
+
+BOTS = "{ bots { id state symbol name } }"
+
+
+async def test_subscribing_runs_a_copy_of_the_bot_and_cancelling_stops_it(
+    gql: GraphQLClient,
+) -> None:
+    creator = await member(gql, "creator")
+    subscriber = await member(gql, "subscriber")
+    perf = listing(pricing="PERFORMANCE", performanceFeePct="10")
+    listed = (await gql.data(PUBLISH, {"i": perf}, creator[0]))["publishStrategy"]
+    token, account, device = subscriber
+    action = {"kind": "subscribeStrategy", "strategyId": listed["id"]}
+    variables = {"l": listed["id"], "a": account, "x": "1000"}
+    query = SUBSCRIBE.replace("highWaterMark }", "highWaterMark botId }")
+
+    variables["s"] = await step_up(gql, token, device, action)
+    sub = (await gql.data(query, variables, token))["subscribeToStrategy"]
+
+    bots = (await gql.data(BOTS, token=token))["bots"]
+    assert [(b["id"], b["state"], b["symbol"]) for b in bots] == [
+        (sub["botId"], "RUNNING", "BTC/USDT")
+    ]
+    assert (await gql.data(BOTS, token=creator[0]))["bots"] == []  # the copy is theirs alone
+    cancelled = (await gql.data(CANCEL, {"id": sub["id"]}, token))["cancelSubscription"]
+    assert cancelled["active"] is False
+    bots = (await gql.data(BOTS, token=token))["bots"]
+    assert [(b["id"], b["state"]) for b in bots] == [(sub["botId"], "STOPPED")]
+
+
+async def test_a_free_subscription_starts_its_copy_only_with_a_step_up(
+    gql: GraphQLClient,
+) -> None:
+    creator = await member(gql, "creator")
+    first, second = await member(gql, "first"), await member(gql, "second")
+    listed = (await gql.data(PUBLISH, {"i": listing()}, creator[0]))["publishStrategy"]
+    query = SUBSCRIBE.replace("highWaterMark }", "highWaterMark botId }")
+
+    plain = {"l": listed["id"], "a": first[1], "x": "1000"}
+    waiting = (await gql.data(query, plain, first[0]))["subscribeToStrategy"]
+    action = {"kind": "subscribeStrategy", "strategyId": listed["id"]}
+    approved = {"l": listed["id"], "a": second[1], "x": "1000"}
+    approved["s"] = await step_up(gql, second[0], second[2], action)
+    started = (await gql.data(query, approved, second[0]))["subscribeToStrategy"]
+
+    first_bots = (await gql.data(BOTS, token=first[0]))["bots"]
+    assert [(b["id"], b["state"]) for b in first_bots] == [(waiting["botId"], "STOPPED")]
+    second_bots = (await gql.data(BOTS, token=second[0]))["bots"]
+    assert [(b["id"], b["state"]) for b in second_bots] == [(started["botId"], "RUNNING")]
+
+
+async def test_listing_a_bot_needs_it_to_be_yours_and_a_template_to_exist(
+    gql: GraphQLClient,
+) -> None:
+    creator = await member(gql, "creator")
+    other = await member(gql, "other")
+    unknown = listing(sourceId="no-such-template")
+    assert await gql.error_code(PUBLISH, {"i": unknown}, creator[0]) == "NOT_FOUND"
+    create = "mutation($i: CreateBotFromTemplateInput!) { createBotFromTemplate(input: $i) { id } }"
+    bot_input = {"accountId": creator[1], "templateId": "btc-grid-conservative"}
+    bot_id = (await gql.data(create, {"i": bot_input}, creator[0]))["createBotFromTemplate"]["id"]
+    theirs = listing(sourceKind="bot", sourceId=bot_id)
+    assert await gql.error_code(PUBLISH, {"i": theirs}, other[0]) == "NOT_FOUND"
+    mine = (await gql.data(PUBLISH, {"i": theirs}, creator[0]))["publishStrategy"]
+    assert mine["title"] == "BTC grid"
+    template = (await gql.data(PUBLISH, {"i": listing(title="T")}, creator[0]))["publishStrategy"]
+
+    records = (await gql.data(RECORDS))["marketplace"]["listings"]
+    by_id = {x["id"]: x for x in records}
+    live = by_id[mine["id"]]["verifiedRecord"]  # the bot has not traded yet: no return
+    assert (live["state"], live["trades"], live["realisedPnlPct"]) == ("stopped", 0, None)
+    assert by_id[template["id"]]["verifiedRecord"] is None  # a template runs nowhere live
+    for listed in by_id.values():  # the backtest of the template (the bot's origin)
+        backtest = listed["backtest"]
+        assert backtest["bars"] > 0 and backtest["timeframe"]
+    assert by_id[mine["id"]]["backtest"] == by_id[template["id"]]["backtest"]
+
+
+RECORDS = (
+    "{ marketplace { listings { id verifiedRecord { state trades realisedPnlPct since } "
+    "backtest { bars timeframe totalReturn trades } } } }"
+)

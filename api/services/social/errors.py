@@ -33,6 +33,10 @@ class AlreadySubscribed(Conflict):
     code = "ALREADY_SUBSCRIBED"
 
 
+class AlreadySettled(Conflict):
+    code = "ALREADY_SETTLED"
+
+
 class CannotSubscribeOwn(BadUserInput):
     code = "CANNOT_SUBSCRIBE_OWN"
 

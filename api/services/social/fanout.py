@@ -19,18 +19,20 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import String, select, type_coerce
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from api.bus import Bus, BusUnavailable
 from api.db.database import Database
-from api.db.models import BalanceRecord, ExchangeAccount, FillRecord, Order, utcnow
-from api.db.social_tables import CopyFanout, CopyTrade, Follow
+from api.db.models import BalanceRecord, ExchangeAccount, FillRecord, Order, User, utcnow
+from api.db.social_tables import CopyFanout, CopyTrade, Follow, TraderProfile
+from api.db.types import Money
 from api.services.social.bulk import gc_paused, insert_rows
 from api.services.social.copy_pnl import copy_pnl_by_follow
 from api.services.social.prices import VenuePrices, account_equity
@@ -47,6 +49,7 @@ from engine.social.copy import (
     copy_key,
 )
 from engine.trading.models import OrderStatus, OrderType, TimeInForce
+from notifications.model import Notice
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +59,13 @@ BALANCES = BalanceRecord.__table__  # type: ignore[attr-defined]
 ORDERS = Order.__table__  # type: ignore[attr-defined]
 COPY_TRADES = CopyTrade.__table__  # type: ignore[attr-defined]
 FANOUTS = CopyFanout.__table__  # type: ignore[attr-defined]
+PROFILES = TraderProfile.__table__  # type: ignore[attr-defined]
+USERS = User.__table__  # type: ignore[attr-defined]
+
+COPY_SKIPPED = "COPY_SKIPPED"  # notification category (notifications/categories.py)
+COPY_SKIPPED_TEMPLATE = "copy_skipped"
+# `Notifications.notify`: (notice, *, dedupe_key) -> the inbox row, None when a duplicate.
+NotifyWithKey = Callable[..., Awaitable[object]]
 
 # Reasons decided here rather than by the sizing rules.
 OTHER_VENUE = "other_venue"  # the follower's account is on another venue than the fill
@@ -72,6 +82,7 @@ class FanoutResult:
     duplicate: bool = False  # this fill was fanned out before: nothing was done
     order_ids: list[str] = field(default_factory=list)
     stages: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    checkpoint_s: float = 0.0  # SQLite WAL checkpoint run after the timed span (not in it)
 
     @property
     def total_s(self) -> float:
@@ -137,7 +148,42 @@ class FollowRow(NamedTuple):
     venue: str
 
 
+def _as_text(column: Any) -> Any:
+    """SQLite: Money columns read as the stored text, without the per-cell result processor
+    (`_Decimals` converts them, once per distinct value). PostgreSQL's driver gives Decimals
+    already: its columns are read as they are."""
+    return type_coerce(column, String) if isinstance(column.type, Money) else column
+
+
 FOLLOW_COLUMNS = [FOLLOWS.c[name] for name in FollowRow._fields if name != "venue"]
+FOLLOW_COLUMNS_TEXT = [_as_text(column) for column in FOLLOW_COLUMNS]
+FOLLOW_MONEY = tuple(
+    index
+    for index, name in enumerate(FollowRow._fields)
+    if name != "venue" and isinstance(FOLLOWS.c[name].type, Money)
+)
+
+
+def _same(value: Decimal) -> Decimal:
+    return value
+
+
+class _Decimals(dict[str, Decimal]):
+    """Decimal of a stored text, memoised: follows share most of their settings' values."""
+
+    def __missing__(self, value: str) -> Decimal:
+        decoded = self[value] = Decimal(value)
+        return decoded
+
+    def follow(self, row: Any) -> FollowRow:
+        values = list(row)
+        for index in FOLLOW_MONEY:
+            value = values[index]
+            if value is not None:
+                values[index] = self[value]
+        return FollowRow._make(values)
+
+
 # Per-row columns of the two bulk inserts (the rest is the same in every row).
 ORDER_VARYING = ("id", "user_id", "account_id", "client_order_id", "side", "qty", "price")
 COPY_VARYING = ("id", "follow_id", "follower_id", "order_id", "skip_reason", "detail")
@@ -181,6 +227,9 @@ class CopyFanoutService:
         self.queue = queue
         self.bus = bus
         self.chunk_size = chunk_size
+        # Pushes skipped copies to followers (COPY_SKIPPED); set by api/services/feature_links.
+        self.notify: NotifyWithKey | None = None
+        self._pushing: set[asyncio.Task[None]] = set()
 
     async def fan_out(self, fill: FillRecord) -> FanoutResult:
         result = FanoutResult(fill.id)
@@ -212,15 +261,43 @@ class CopyFanoutService:
         result.order_ids = planned.order_ids
         self.queue.put_many(result.order_ids)
         result.stages["queue"] = time.perf_counter() - clock
-        await self._notify_skips(fill, planned)  # after the timed span: followers are told
+        # After the timed span: the WAL checkpoint this commit skipped, then the followers
+        # whose copy was skipped are told.
+        if self.db.dialect == "sqlite":
+            clock = time.perf_counter()
+            await self._checkpoint()
+            result.checkpoint_s = time.perf_counter() - clock
+        await self._notify_skips(fill, planned)
         return result
 
+    async def _defer_checkpoint(self, conn: AsyncConnection) -> int | None:
+        """SQLite: keep the fan-out's commit from running the WAL checkpoint that its few MB
+        of pages would trigger (copying them into the database file and syncing it, 50-100 ms
+        on 10,000 followers); `_checkpoint` runs it right after the copies are queued. The
+        commit itself is as durable as any other (the WAL is synced per `synchronous`).
+        Returns the connection's autocheckpoint setting to restore; None on other databases."""
+        if conn.dialect.name != "sqlite":
+            return None
+        pages = (await conn.exec_driver_sql("PRAGMA wal_autocheckpoint")).scalar_one()
+        await conn.exec_driver_sql("PRAGMA wal_autocheckpoint=0")
+        # The default 2 MB page cache thrashes on the inserts' index pages.
+        await conn.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
+        await conn.commit()
+        return int(pages)
+
+    async def _checkpoint(self) -> None:
+        async with self.db.engine.connect() as conn:
+            # PASSIVE: copies what no reader still needs, never waits for anyone.
+            await conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+            await conn.commit()
+
     async def _notify_skips(self, fill: FillRecord, planned: _Planned) -> None:
-        if self.bus is None:
+        skipped = [row for row in planned.copies if row[3] is None]
+        if not skipped:
             return
-        try:
-            for _, _, follower_id, order_id, reason, detail in planned.copies:
-                if order_id is None:
+        if self.bus is not None:
+            try:
+                for _, _, follower_id, _, reason, detail in skipped:
                     await self.bus.publish(
                         copies_topic(follower_id),
                         {
@@ -232,8 +309,62 @@ class CopyFanoutService:
                             "detail": detail,
                         },
                     )
-        except BusUnavailable as exc:  # recorded in copy_trades; clients re-read it
-            log.warning("bus unavailable, skipped copies not pushed: %s", exc)
+            except BusUnavailable as exc:  # recorded in copy_trades; clients re-read it
+                log.warning("bus unavailable, skipped copies not pushed: %s", exc)
+        if self.notify is not None:
+            # In the background: a burst of skips must not hold up the next fill's fan-out.
+            task = asyncio.create_task(self._push_skips(fill, skipped), name="copy-skip-push")
+            self._pushing.add(task)
+            task.add_done_callback(self._pushing.discard)
+
+    async def _push_skips(self, fill: FillRecord, skipped: list[tuple[Any, ...]]) -> None:
+        """One COPY_SKIPPED notice per follower (the notification service coalesces bursts);
+        the copy id is the dedupe key, so a notice is stored once whoever sends it."""
+        assert self.notify is not None
+        try:
+            leader = await self._leader_name(fill.user_id)
+        except Exception:
+            log.exception("copy-skip pushes of fill %s not sent", fill.id)
+            return
+        for copy_id, follow_id, follower_id, _, reason, detail in skipped:
+            notice = Notice(
+                follower_id,
+                COPY_SKIPPED,
+                COPY_SKIPPED_TEMPLATE,
+                {"leader": leader, "symbol": fill.symbol, "reason": detail or reason},
+                {
+                    "leaderFillId": fill.id,
+                    "traderId": fill.user_id,
+                    "followId": follow_id,
+                    "symbol": fill.symbol,
+                    "skipReason": reason,
+                },
+            )
+            try:
+                await self.notify(notice, dedupe_key=f"copy-skipped:{copy_id}")
+            except Exception:  # one follower's push must not stop the others'
+                log.exception("copy-skip push to %s failed", follower_id)
+
+    async def _leader_name(self, user_id: str) -> str:
+        """The leader's public handle, else their display name."""
+        async with self.db.engine.connect() as conn:
+            handle = (
+                await conn.execute(select(PROFILES.c.handle).where(PROFILES.c.user_id == user_id))
+            ).scalar_one_or_none()
+            if handle is not None:
+                return f"@{handle}"
+            name = (
+                await conn.execute(select(USERS.c.display_name).where(USERS.c.id == user_id))
+            ).scalar_one_or_none()
+        return str(name or "")
+
+    async def pushes_sent(self) -> None:
+        """Wait until the skip pushes handed to the background so far are done (tests, close)."""
+        while self._pushing:
+            await asyncio.gather(*self._pushing, return_exceptions=True)
+
+    async def close(self) -> None:
+        await self.pushes_sent()
 
     async def _load(
         self, fill: FillRecord, prices: VenuePrices, base: str, quote: str
@@ -257,23 +388,30 @@ class CopyFanoutService:
                 & FOLLOWS.c.active.is_(True)
                 & (FOLLOWS.c.started_at <= placed_at)
             )
+            text = conn.dialect.name == "sqlite"
             found = await conn.execute(
-                select(*FOLLOW_COLUMNS, ACCOUNTS.c.venue)
+                select(*(FOLLOW_COLUMNS_TEXT if text else FOLLOW_COLUMNS), ACCOUNTS.c.venue)
                 .join(ACCOUNTS, ACCOUNTS.c.id == FOLLOWS.c.account_id)
                 .where(active)
                 .order_by(FOLLOWS.c.follower_id)  # index-friendly insert order
             )
             with gc_paused():
-                follows = [FollowRow._make(row) for row in found]
+                if text:
+                    decimals = _Decimals()
+                    follows = [decimals.follow(row) for row in found]
+                else:
+                    follows = [FollowRow._make(row) for row in found]
             balances: dict[str, dict[str, Decimal]] = {}
+            free_column = _as_text(BALANCES.c.free) if text else BALANCES.c.free
             rows = await conn.execute(
-                select(BALANCES.c.account_id, BALANCES.c.currency, BALANCES.c.free)
+                select(BALANCES.c.account_id, BALANCES.c.currency, free_column)
                 .join(FOLLOWS, FOLLOWS.c.account_id == BALANCES.c.account_id)
                 .where(active, BALANCES.c.currency.in_([base, quote]))
             )
             with gc_paused():
+                to_decimal = Decimal if text else _same
                 for account_id, currency, free in rows:
-                    balances.setdefault(account_id, {})[currency] = free
+                    balances.setdefault(account_id, {})[currency] = to_decimal(free)
             equity = ZERO
             if any(row.sizing == Sizing.PROPORTIONAL for row in follows):
                 equity = await account_equity(conn, prices, fill.account_id, quote)
@@ -355,34 +493,39 @@ class CopyFanoutService:
             "created_at": now,
         }
         try:
-            async with self.db.engine.begin() as conn:
-                if conn.dialect.name == "sqlite":  # the default 2 MB page cache thrashes here
-                    await conn.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
-                await conn.execute(
-                    FANOUTS.insert().values(
-                        leader_fill_id=fill.id,
-                        leader_id=fill.user_id,
-                        planned=result.planned,
-                        skipped=result.skipped,
-                        created_at=now,
-                    )
-                )
-                await insert_rows(
-                    conn,
-                    ORDERS,
-                    ORDER_VARYING,
-                    planned.orders,
-                    order_constants,
-                    chunk_size=self.chunk_size,
-                )
-                await insert_rows(
-                    conn,
-                    COPY_TRADES,
-                    COPY_VARYING,
-                    planned.copies,
-                    copy_constants,
-                    chunk_size=self.chunk_size,
-                )
+            async with self.db.engine.connect() as conn:
+                deferred = await self._defer_checkpoint(conn)
+                try:
+                    async with conn.begin():
+                        await conn.execute(
+                            FANOUTS.insert().values(
+                                leader_fill_id=fill.id,
+                                leader_id=fill.user_id,
+                                planned=result.planned,
+                                skipped=result.skipped,
+                                created_at=now,
+                            )
+                        )
+                        await insert_rows(
+                            conn,
+                            ORDERS,
+                            ORDER_VARYING,
+                            planned.orders,
+                            order_constants,
+                            chunk_size=self.chunk_size,
+                        )
+                        await insert_rows(
+                            conn,
+                            COPY_TRADES,
+                            COPY_VARYING,
+                            planned.copies,
+                            copy_constants,
+                            chunk_size=self.chunk_size,
+                        )
+                finally:
+                    if deferred is not None:
+                        await conn.exec_driver_sql(f"PRAGMA wal_autocheckpoint={deferred}")
+                        await conn.commit()
         except IntegrityError:
             async with self.db.engine.connect() as conn:
                 claimed = await conn.execute(

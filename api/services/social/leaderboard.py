@@ -6,6 +6,7 @@ venue's last prices; trades are fills recorded from the venue. Nothing here read
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -14,14 +15,21 @@ from enum import StrEnum
 
 from sqlalchemy import func
 from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.db.database import Database
 from api.db.models import BalanceRecord, FillRecord, utcnow
-from api.db.social_tables import DailyEquity, Follow, LeaderboardEntry, TraderProfile
+from api.db.social_tables import (
+    DailyEquity,
+    Follow,
+    LeaderboardEntry,
+    LeaderboardState,
+    TraderProfile,
+)
 from api.errors import BadUserInput
 from api.services.social.prices import VenuePrices
 from api.services.venues import SIM, VenueRegistry
-from engine.social.metrics import window_metrics
+from engine.social.metrics import TrackRecord, window_metrics
 
 QUOTE = "USDT"
 
@@ -34,6 +42,7 @@ class Period(StrEnum):
 
 
 WINDOW_DAYS = {Period.D7: 7, Period.D30: 30, Period.D90: 90, Period.ALL: None}
+MAX_WINDOW = 90  # daily points a refresh reads for the windows (ALL: the stored state)
 
 
 class Metric(StrEnum):
@@ -113,19 +122,21 @@ class LeaderboardService:
             await session.commit()
         return len(profiles)
 
-    async def refresh(self) -> int:
-        """Recompute every profile's cached metrics for every period; returns how many rows."""
+    async def refresh(self, today: date | None = None) -> int:
+        """Update every profile's cached metrics for every period; returns how many rows.
+
+        Incremental: the all-time record is a running `TrackRecord` stored per trader
+        (`leaderboard_state`) that folds in each closed day once; a refresh reads the state,
+        the days not folded yet and the last `MAX_WINDOW` points for the 7/30/90-day windows
+        — never the whole history again. Today's point (still moving) is added to a copy."""
+        today = today or utcnow().date()
         written = 0
         async with self.db.session() as session:
             profiles = (await session.exec(select(TraderProfile))).all()
             for profile in profiles:
-                days = (
-                    await session.exec(
-                        select(DailyEquity)
-                        .where(DailyEquity.user_id == profile.user_id)
-                        .order_by(col(DailyEquity.day))
-                    )
-                ).all()
+                record, recent = await self._advance(session, profile.user_id, today)
+                if not recent:
+                    continue
                 follows = (
                     await session.exec(
                         select(Follow).where(
@@ -144,12 +155,13 @@ class LeaderboardService:
                     ).all()
                 }
                 for period, length in WINDOW_DAYS.items():
-                    window = days if length is None else days[-length:]
-                    if not window:
-                        continue
-                    metrics = window_metrics(
-                        [float(d.equity) for d in window], [d.trades for d in window]
-                    )
+                    if length is None:
+                        metrics = record.metrics()
+                    else:
+                        window = recent[-length:]
+                        metrics = window_metrics(
+                            [float(d.equity) for d in window], [d.trades for d in window]
+                        )
                     entry = existing.get(period) or LeaderboardEntry(
                         period=period.value,
                         user_id=profile.user_id,
@@ -172,6 +184,41 @@ class LeaderboardService:
                     written += 1
             await session.commit()
         return written
+
+    async def _advance(
+        self, session: AsyncSession, user_id: str, today: date
+    ) -> tuple[TrackRecord, list[DailyEquity]]:
+        """The all-time record including today (the stored state advanced over the closed
+        days since it, saved) and the last MAX_WINDOW daily points, oldest first."""
+        state = await session.get(LeaderboardState, user_id)
+        unfolded = select(DailyEquity).where(DailyEquity.user_id == user_id)
+        if state is not None:
+            unfolded = unfolded.where(col(DailyEquity.day) > state.through_day)
+        new_days = list((await session.exec(unfolded.order_by(col(DailyEquity.day)))).all())
+        latest = (
+            await session.exec(
+                select(DailyEquity)
+                .where(DailyEquity.user_id == user_id)
+                .order_by(col(DailyEquity.day).desc())
+                .limit(MAX_WINDOW)
+            )
+        ).all()
+        record = TrackRecord.from_state(json.loads(state.record)) if state else TrackRecord()
+        closed = [d for d in new_days if d.day < today]
+        for day in closed:
+            record.add_day(float(day.equity), day.trades)
+        if closed:
+            folded = json.dumps(record.to_state())
+            state = state or LeaderboardState(
+                user_id=user_id, through_day=closed[-1].day, record=folded
+            )
+            state.through_day, state.record, state.updated_at = closed[-1].day, folded, utcnow()
+            session.add(state)
+        including_today = record.copy()
+        for day in new_days:
+            if day.day >= today:
+                including_today.add_day(float(day.equity), day.trades)
+        return including_today, list(reversed(latest))
 
     async def page(
         self, period: Period, metric: Metric, first: int = 20, after: str | None = None

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
+from api.db.bot_tables import Bot
 from api.db.database import Database
 from api.db.models import FillRecord, utcnow
 from api.db.social_tables import Follow
@@ -16,6 +17,7 @@ from api.db.social_tables import Follow
 ACTIVE_WINDOW = timedelta(days=30)
 FILLS = FillRecord.__table__  # type: ignore[attr-defined]
 FOLLOWS = Follow.__table__  # type: ignore[attr-defined]
+BOTS = Bot.__table__  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ class PlatformStats:
     active_traders: int  # users with a fill in the last 30 days
     copied_capital: Decimal  # allocations of active follows
     computed_at: datetime
+    bots_running: int = 0  # bots whose state is running
 
 
 class PlatformStatsService:
@@ -67,10 +70,16 @@ class PlatformStatsService:
                     )
                 ).scalars()
             )
+            running = (
+                await connection.execute(
+                    select(func.count()).select_from(BOTS).where(BOTS.c.state == "running")
+                )
+            ).scalar_one()
         return PlatformStats(
             total_trades=trades,
             volume_quote=volume,
             active_traders=int(active),
             copied_capital=sum(allocations, Decimal(0)),
             computed_at=now,
+            bots_running=int(running),
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import math
 import statistics
 
@@ -48,3 +49,25 @@ def test_running_record_matches_a_direct_computation(equity: list[float]) -> Non
     if stdev > 1e-6:
         expected = statistics.mean(returns) / stdev * ANNUALISE
         assert metrics.sharpe == pytest.approx(expected, rel=1e-6, abs=1e-6)
+
+
+@given(
+    st.lists(st.floats(min_value=1, max_value=1e6, allow_nan=False), min_size=1, max_size=40),
+    st.integers(min_value=0, max_value=40),
+)
+def test_a_record_stored_as_json_and_resumed_equals_one_folded_at_once(
+    series: list[float], split: int
+) -> None:
+    whole = TrackRecord()
+    for value in series:
+        whole.add_day(value, 1)
+    first = TrackRecord()
+    for value in series[:split]:
+        first.add_day(value, 1)
+    resumed = TrackRecord.from_state(json.loads(json.dumps(first.to_state())))
+    for value in series[split:]:
+        resumed.add_day(value, 1)
+    assert resumed.metrics() == whole.metrics()
+    copy = resumed.copy()
+    copy.add_day(1.0)
+    assert resumed.metrics() == whole.metrics()  # a copy leaves the original alone

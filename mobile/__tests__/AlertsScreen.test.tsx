@@ -233,6 +233,9 @@ const base: AlertFormValues = {
   price: '',
   botId: 'b-1',
   accountId: 'acc-1',
+  percent: '50',
+  webhookUrl: '',
+  expiresHours: '',
 };
 
 test('bot actions are armed with botId and maxOrders = maxFires; cancelling orders needs no step-up', () => {
@@ -245,4 +248,121 @@ test('bot actions are armed with botId and maxOrders = maxFires; cancelling orde
   expect(armingAction(alertInput({ ...base, action: 'NONE' }), alertsData.exchangeAccounts)).toBeNull();
   expect(validateAlert({ ...base, botId: null, maxFires: '' })).toEqual({ botId: 'alerts.form.pickBot', maxFires: 'alerts.form.wholeNumber' });
   expect(validateAlert({ ...base, metric: 'RSI', threshold: '120', period: '14', action: 'NONE' })).toEqual({ threshold: 'alerts.form.rsiRange' });
+});
+
+const armSummary = 'Create an alert that trades or controls a bot';
+
+test('a hedge alert is armed with the share to sell bound into the step-up', async () => {
+  const { client, run } = setup({
+    StepUpChallenge: data({ stepUpChallenge: { optionsJson: challengeOptions, summary: armSummary, expiresAt: '2026-12-01T10:05:00+00:00' } }),
+    CreateAlert: data({ createAlert: alert('a-5', { armedWithStepUp: true, action: { __typename: 'AlertAction', kind: 'HEDGE', side: null, qty: null, price: null, percent: '25', botId: null } }) }),
+  });
+  get.mockResolvedValueOnce({ id: 'cred' });
+  await renderWith(<AlertsScreen />, client);
+  await fireEvent.press(screen.getByRole('button', { name: 'New alert' }));
+  await fireEvent.changeText(screen.getByLabelText('Name'), 'Hedge on drop');
+  await fireEvent.press(screen.getByRole('radio', { name: 'below' }));
+  await fireEvent.changeText(screen.getByLabelText('Threshold'), '60000');
+  await fireEvent.press(screen.getByRole('radio', { name: 'Hedge the position' }));
+  await fireEvent.changeText(screen.getByLabelText('Share of the position to sell (%)'), '150');
+  await fireEvent.press(screen.getByRole('button', { name: 'Review and arm' }));
+  expect(screen.getByTestId('alert-percent-error')).toHaveTextContent('From 0.01 to 100 %');
+  expect(calls(run, 'StepUpChallenge')).toHaveLength(0);
+
+  await fireEvent.changeText(screen.getByLabelText('Share of the position to sell (%)'), '25');
+  await fireEvent.press(screen.getByRole('button', { name: 'Review and arm' }));
+  expect(calls(run, 'StepUpChallenge')[0][0].variables).toEqual({
+    action: { kind: 'createTradingAlert', type: 'hedge', account: 'acc-1', venue: 'sim', symbol: 'BTC/USDT', amount: '25', maxOrders: 1 },
+  });
+  await fireEvent.press(screen.getByRole('button', { name: 'Confirm with passkey' }));
+  expect(calls(run, 'CreateAlert')[0][0].variables).toMatchObject({
+    input: { name: 'Hedge on drop', action: { kind: 'HEDGE', accountId: 'acc-1', percent: '25' }, maxFires: 1 },
+    stepUp: { credential: '{"id":"cred"}' },
+  });
+  expect(screen.queryByTestId('alert-form')).toBeNull();
+});
+
+test('a kill-switch alert is armed too; webhook and expiry are checked and sent', async () => {
+  const { client, run } = setup({
+    StepUpChallenge: data({ stepUpChallenge: { optionsJson: challengeOptions, summary: armSummary, expiresAt: '2026-12-01T10:05:00+00:00' } }),
+    CreateAlert: data({ createAlert: alert('a-6', { armedWithStepUp: true }) }),
+  });
+  get.mockResolvedValueOnce({ id: 'cred' });
+  await renderWith(<AlertsScreen />, client);
+  await fireEvent.press(screen.getByRole('button', { name: 'New alert' }));
+  await fireEvent.changeText(screen.getByLabelText('Name'), 'Crash stop');
+  await fireEvent.press(screen.getByRole('radio', { name: 'below' }));
+  await fireEvent.changeText(screen.getByLabelText('Threshold'), '50000');
+  await fireEvent.press(screen.getByRole('radio', { name: 'Kill switch' }));
+  expect(screen.getByTestId('alert-killswitch-note')).toHaveTextContent(/every bot stops/);
+  await fireEvent.changeText(screen.getByLabelText('Webhook URL (optional)'), 'ftp://x');
+  await fireEvent.changeText(screen.getByLabelText('Expires after (hours, optional)'), '0');
+  await fireEvent.press(screen.getByRole('button', { name: 'Review and arm' }));
+  expect(screen.getByTestId('alert-webhook-error')).toHaveTextContent('Use an http(s) URL');
+  expect(screen.getByTestId('alert-expiry-error')).toHaveTextContent('From 1 to 8,760 hours');
+
+  await fireEvent.changeText(screen.getByLabelText('Webhook URL (optional)'), 'https://hooks.example.com/co');
+  await fireEvent.changeText(screen.getByLabelText('Expires after (hours, optional)'), '48');
+  const before = Date.now();
+  await fireEvent.press(screen.getByRole('button', { name: 'Review and arm' }));
+  expect(calls(run, 'StepUpChallenge')[0][0].variables).toEqual({ action: { kind: 'createTradingAlert', type: 'killSwitch', maxOrders: 1 } });
+  await fireEvent.press(screen.getByRole('button', { name: 'Confirm with passkey' }));
+  const input = calls(run, 'CreateAlert')[0][0].variables.input;
+  expect(input).toMatchObject({ action: { kind: 'KILL_SWITCH' }, webhookUrl: 'https://hooks.example.com/co', maxFires: 1 });
+  const expires = Date.parse(input.expiresAt);
+  expect(expires - before).toBeGreaterThanOrEqual(48 * 3_600_000 - 1000);
+  expect(expires - Date.now()).toBeLessThanOrEqual(48 * 3_600_000);
+});
+
+test('edit an alert: threshold, direction, webhook (cleared when emptied) and expiry; the action stays', async () => {
+  const listed = alert('a-1', { mode: 'RECURRING', cooldownSeconds: 300, webhookUrl: 'https://old.example.com/h', expiresAt: '2026-12-31T00:00:00+00:00' });
+  const { client, run } = setup({
+    Alerts: data({ ...alertsData, alerts: [listed] }),
+    UpdateAlert: (v) => data({ updateAlert: { ...listed, market: { ...listed.market, threshold: String((v.input as { threshold?: string }).threshold ?? '70000') }, webhookUrl: null } })(v),
+  });
+  await renderWith(<AlertsScreen />, client);
+  expect(screen.getByTestId('alert-a-1-extras')).toHaveTextContent(/expires .*webhook to https:\/\/old.example.com\/h/);
+  await fireEvent.press(screen.getByRole('button', { name: 'Edit Alert a-1' }));
+  expect(screen.getByLabelText('Threshold')).toHaveDisplayValue('70000');
+
+  await fireEvent.changeText(screen.getByLabelText('Threshold'), 'abc');
+  await fireEvent.press(screen.getByRole('button', { name: 'Save changes' }));
+  expect(screen.getByTestId('alert-a-1-edit-threshold-error')).toHaveTextContent('Enter a number');
+  expect(calls(run, 'UpdateAlert')).toHaveLength(0);
+
+  await fireEvent.changeText(screen.getByLabelText('Threshold'), '72500');
+  await fireEvent.press(screen.getByRole('radio', { name: 'crosses' }));
+  await fireEvent.changeText(screen.getByLabelText('Pause between fires (seconds)'), '600');
+  await fireEvent.changeText(screen.getByLabelText('Webhook URL (optional)'), '');
+  await fireEvent.press(screen.getByRole('radio', { name: 'No expiry' }));
+  await act(async () => {
+    fireEvent.press(screen.getByRole('button', { name: 'Save changes' }));
+  });
+  expect(calls(run, 'UpdateAlert')[0][0].variables).toEqual({
+    id: 'a-1',
+    input: { threshold: '72500', direction: 'CROSSES', cooldownSeconds: 600, clearWebhook: true, clearExpiry: true },
+  });
+  // The answer shows at once: new threshold, no webhook.
+  expect(screen.queryByTestId('alert-a-1-edit')).toBeNull();
+  expect(screen.getByTestId('alert-a-1')).toHaveTextContent(/BTC\/USDT price above 72,500/);
+  expect(screen.getByTestId('alert-a-1-extras')).not.toHaveTextContent(/webhook/);
+});
+
+test('edit: a server field error shows at its field; an armed alert says its action cannot change', async () => {
+  const { client, run } = setup({ UpdateAlert: gqlError('BAD_USER_INPUT', 'webhookUrl must be an http(s) URL', { field: 'webhookUrl' }) });
+  await renderWith(<AlertsScreen />, client);
+  await fireEvent.press(screen.getByRole('button', { name: 'Edit RSI dip buy' }));
+  expect(screen.getByText(/delete and create it again to change that/)).toBeOnTheScreen();
+  await fireEvent.changeText(screen.getByLabelText('Webhook URL (optional)'), 'https://localhost/x');
+  await fireEvent.changeText(screen.getByLabelText('Expires after (hours, optional)'), '2');
+  await act(async () => {
+    fireEvent.press(screen.getByRole('button', { name: 'Save changes' }));
+  });
+  const input = calls(run, 'UpdateAlert')[0][0].variables.input;
+  expect(input.webhookUrl).toBe('https://localhost/x');
+  expect(typeof input.expiresAt).toBe('string');
+  expect(screen.getByTestId('alert-a-2-edit-webhook-error')).toHaveTextContent('webhookUrl must be an http(s) URL');
+  expectAccessibleControls();
+  await fireEvent.press(screen.getByRole('button', { name: 'Cancel' }));
+  expect(screen.queryByTestId('alert-a-2-edit')).toBeNull();
 });

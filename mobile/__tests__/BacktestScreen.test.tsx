@@ -141,3 +141,117 @@ test('a failed job says why and can run again', async () => {
   expect(screen.getByTestId('backtest-failed')).toHaveTextContent('Backtest failed: no candles');
   expect(screen.getByRole('button', { name: 'Run again' })).toBeOnTheScreen();
 });
+
+const bands = (method: string, low: number, mid: number, high: number, pLoss: number) => ({
+  __typename: 'BacktestMonteCarloBands',
+  method,
+  runs: 1000,
+  probabilityOfLoss: pLoss,
+  finalEquity: [
+    [5, low],
+    [25, (low + mid) / 2],
+    [50, mid],
+    [75, (mid + high) / 2],
+    [95, high],
+  ].map(([percentile, value]) => ({ __typename: 'BacktestPercentile', percentile, value })),
+  maxDrawdown: [
+    [5, 0.01],
+    [50, 0.04],
+    [95, 0.12],
+  ].map(([percentile, value]) => ({ __typename: 'BacktestPercentile', percentile, value })),
+});
+const robustJob = {
+  ...doneJob,
+  monteCarlo: { __typename: 'BacktestMonteCarlo', trades: bands('trades', 950, 1040, 1120, 0.18), blocks: bands('blocks', 900, 1030, 1150, 0.62) },
+  walkForward: {
+    __typename: 'BacktestWalkForward',
+    outOfSampleReturn: 0.031,
+    meanTrainReturn: 0.04,
+    meanTestReturn: 0.015,
+    efficiency: 0.38,
+    windows: [0, 1].map((i) => ({
+      __typename: 'BacktestWindow',
+      trainStart: new Date(Date.UTC(2026, 10, 1 + i * 10)).toISOString(),
+      testStart: new Date(Date.UTC(2026, 10, 8 + i * 10)).toISOString(),
+      testEnd: new Date(Date.UTC(2026, 10, 11 + i * 10)).toISOString(),
+      params: { levels: i ? 20 : 10 },
+      trainReturn: 0.04,
+      testReturn: i ? -0.01 : 0.04,
+      testTrades: 5 + i,
+      testMaxDrawdown: 0.02,
+    })),
+  },
+};
+
+test('Monte Carlo and walk-forward are asked for with the run and validated first', async () => {
+  const { client, run } = setup();
+  await renderWith(<BacktestScreen />, client);
+  await fireEvent.press(screen.getByRole('checkbox', { name: 'Monte Carlo bands' }));
+  expect(screen.getByRole('checkbox', { name: 'Monte Carlo bands' })).toBeChecked();
+  await fireEvent.changeText(screen.getByLabelText('Runs (1 to 5,000)'), '9000');
+  await fireEvent.press(screen.getByRole('checkbox', { name: 'Walk-forward test' }));
+  await fireEvent.changeText(screen.getByLabelText('Params to try (name=values; …)'), 'levels 5 10');
+  await fireEvent.press(screen.getByRole('button', { name: 'Backtest' }));
+  expect(screen.getByTestId('backtest-mc-runs-error')).toHaveTextContent('Enter 1 to 5,000 runs');
+  expect(screen.getByTestId('backtest-wf-grid-error')).toHaveTextContent('Write it as levels=5,10,20; take_profit_pct=1,2');
+  expect(calls(run, 'RunBacktest')).toHaveLength(0);
+
+  await fireEvent.changeText(screen.getByLabelText('Params to try (name=values; …)'), 'levels=1,2,3,4,5; qty_per_level=0.001,0.002,0.003,0.004,0.005');
+  await fireEvent.press(screen.getByRole('button', { name: 'Backtest' }));
+  expect(screen.getByTestId('backtest-wf-grid-error')).toHaveTextContent('At most 24 combinations');
+
+  await fireEvent.changeText(screen.getByLabelText('Runs (1 to 5,000)'), '500');
+  await fireEvent.changeText(screen.getByLabelText('Windows (1 to 10)'), '3');
+  await fireEvent.changeText(screen.getByLabelText('Params to try (name=values; …)'), 'levels=10,20; qty_per_level=0.001,0.002');
+  await fireEvent.press(screen.getByRole('button', { name: 'Backtest' }));
+  expect(calls(run, 'RunBacktest')[0][0].variables).toEqual({
+    input: {
+      symbol: 'BTC/USDT',
+      days: 30,
+      capital: '1000',
+      templateId: 'btc-grid',
+      monteCarlo: { runs: 500, seed: 0 },
+      walkForward: { windows: 3, grid: { levels: [10, 20], qty_per_level: ['0.001', '0.002'] }, trainShare: 0.7 },
+    },
+  });
+});
+
+test('a server field error on the walk-forward grid shows at that field', async () => {
+  const { client } = setup({ RunBacktest: gqlError('BAD_USER_INPUT', 'unknown param foo', { field: 'walkForward.grid.foo' }) });
+  await renderWith(<BacktestScreen />, client);
+  await fireEvent.press(screen.getByRole('checkbox', { name: 'Walk-forward test' }));
+  await fireEvent.changeText(screen.getByLabelText('Params to try (name=values; …)'), 'foo=1,2');
+  await fireEvent.press(screen.getByRole('button', { name: 'Backtest' }));
+  expect(screen.getByTestId('backtest-wf-grid-error')).toHaveTextContent('unknown param foo');
+});
+
+test('a past job opened by id shows its Monte Carlo bands and walk-forward windows', async () => {
+  mockParams.current = { id: 'job-1' };
+  const { client, run, progress } = setup({ Backtest: data({ backtest: robustJob }) });
+  await renderWith(<BacktestScreen />, client);
+  expect(calls(run, 'BacktestProgress')[0][0].variables).toEqual({ jobId: 'job-1' });
+  await act(async () => {
+    progress.next(frame('DONE', 1));
+  });
+  expect(calls(run, 'Backtest')[0][0].variables).toEqual({ id: 'job-1' });
+  expect(screen.getByTestId('mc-trades-equity').props.accessibilityLabel).toBe('Final equity: 5 % 950 USDT, median 1,040 USDT, 95 % 1,120 USDT');
+  expect(screen.getByTestId('mc-trades')).toHaveTextContent(/Trade bootstrap · 1,000 runs/);
+  expect(screen.getByTestId('mc-blocks-loss')).toHaveTextContent('Chance of a loss62.00 %');
+  expect(screen.getByTestId('mc-blocks')).toHaveTextContent(/Bad-case max drawdown \(95 %\)12.00 %/);
+  expect(screen.getByTestId('wf-oos')).toHaveTextContent('Out-of-sample return+3.10 %');
+  expect(screen.getByTestId('wf-efficiency')).toHaveTextContent('Efficiency0.38');
+  expect(screen.getByTestId('wf-verdict')).toHaveTextContent('Test results were much weaker than training.');
+  expect(screen.getByTestId('wf-window-1').props.accessibilityLabel).toMatch(/^Window 2, .* training \+4.00 %, test -1.00 %, params \{"levels":20\}$/);
+  expect(screen.getByTestId('wf-window-1')).toHaveTextContent(/6 trades, drawdown 2.00 %/);
+});
+
+test('a job without robustness checks shows neither section', async () => {
+  const { client, progress } = setup();
+  await renderWith(<BacktestScreen />, client);
+  await fireEvent.press(screen.getByRole('button', { name: 'Backtest' }));
+  await act(async () => {
+    progress.next(frame('DONE', 1));
+  });
+  expect(screen.getByTestId('backtest-results')).toBeOnTheScreen();
+  expect(screen.queryByTestId('backtest-robustness')).toBeNull();
+});

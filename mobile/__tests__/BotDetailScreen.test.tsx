@@ -138,3 +138,79 @@ test('bot detail controls are labelled and ≥ 44 pt', async () => {
   await renderWith(<BotDetailScreen />, client);
   expectAccessibleControls();
 });
+
+const updated = (over: Record<string, unknown> = {}) =>
+  data({ updateBot: { ...botDetail('b-1').bot, ...over } });
+
+test('edit a stopped bot: name, limits (empty = no limit) and only the changed params are sent', async () => {
+  const { client, run } = setup('STOPPED', { UpdateBot: updated({ name: 'My grid' }) });
+  await renderWith(<BotDetailScreen />, client);
+  await fireEvent.press(screen.getByRole('button', { name: 'Edit' }));
+  expect(screen.getByLabelText('Name')).toHaveDisplayValue('Grid b-1');
+  expect(screen.getByLabelText('Max position')).toHaveDisplayValue('5000');
+  expect(screen.getByLabelText('levels')).toHaveDisplayValue('10');
+
+  await fireEvent.changeText(screen.getByLabelText('Name'), '  My grid ');
+  await fireEvent.changeText(screen.getByLabelText('Max position'), '');
+  await fireEvent.changeText(screen.getByLabelText('Max order'), '250.5');
+  await fireEvent.changeText(screen.getByLabelText('levels'), '12');
+  await fireEvent.changeText(screen.getByLabelText('low'), '61000');
+  const before = calls(run, 'BotDetail').length;
+  await act(async () => {
+    fireEvent.press(screen.getByRole('button', { name: 'Save changes' }));
+  });
+  expect(calls(run, 'UpdateBot')[0][0].variables).toEqual({
+    id: 'b-1',
+    input: {
+      name: 'My grid',
+      limits: { maxPositionNotional: null, maxOrderNotional: '250.5', maxOpenOrders: 20, dailyLossLimit: '250' },
+      params: { low: '61000', levels: 12 },
+    },
+  });
+  // Saved: the form closes and the detail is read again.
+  expect(screen.queryByTestId('bot-edit')).toBeNull();
+  expect(calls(run, 'BotDetail').length).toBeGreaterThan(before);
+});
+
+test('edit is checked locally; a running bot keeps its params locked; CONFLICT and field errors are shown', async () => {
+  const { client, run } = setup('RUNNING', {
+    UpdateBot: gqlError('BAD_USER_INPUT', 'must be positive', { field: 'limits.dailyLossLimit' }),
+  });
+  await renderWith(<BotDetailScreen />, client);
+  await fireEvent.press(screen.getByRole('button', { name: 'Edit' }));
+  expect(screen.getByText('Stop the bot to change its parameters.')).toBeOnTheScreen();
+  expect(screen.queryByLabelText('levels')).toBeNull();
+
+  await fireEvent.changeText(screen.getByLabelText('Name'), '');
+  await fireEvent.changeText(screen.getByLabelText('Max open orders'), '2.5');
+  await fireEvent.press(screen.getByRole('button', { name: 'Save changes' }));
+  expect(screen.getByTestId('edit-name-error')).toHaveTextContent('The name must be 1 to 80 characters');
+  expect(screen.getByTestId('edit-limit-maxOpenOrders-error')).toHaveTextContent('Enter a whole number');
+  expect(calls(run, 'UpdateBot')).toHaveLength(0);
+
+  await fireEvent.changeText(screen.getByLabelText('Name'), 'Grid b-1');
+  await fireEvent.changeText(screen.getByLabelText('Max open orders'), '3');
+  await act(async () => {
+    fireEvent.press(screen.getByRole('button', { name: 'Save changes' }));
+  });
+  // A running bot: no params in the request (name unchanged is not sent either).
+  expect(calls(run, 'UpdateBot')[0][0].variables.input).toEqual({
+    limits: { maxPositionNotional: '5000', maxOrderNotional: null, maxOpenOrders: 3, dailyLossLimit: '250' },
+  });
+  expect(screen.getByTestId('edit-limit-dailyLossLimit-error')).toHaveTextContent('must be positive');
+  expect(screen.getByTestId('bot-edit')).toBeOnTheScreen();
+  expectAccessibleControls();
+});
+
+test('edit: the server says CONFLICT when params change after the bot started elsewhere', async () => {
+  const { client } = setup('STOPPED', { UpdateBot: gqlError('CONFLICT', 'stop the bot before changing its parameters', { field: 'params' }) });
+  await renderWith(<BotDetailScreen />, client);
+  await fireEvent.press(screen.getByRole('button', { name: 'Edit' }));
+  await fireEvent.changeText(screen.getByLabelText('levels'), '8');
+  await act(async () => {
+    fireEvent.press(screen.getByRole('button', { name: 'Save changes' }));
+  });
+  expect(screen.getByTestId('bot-edit-error')).toHaveTextContent('Stop the bot before changing its parameters.');
+  await fireEvent.press(screen.getByRole('button', { name: 'Cancel' }));
+  expect(screen.queryByTestId('bot-edit')).toBeNull();
+});

@@ -3,7 +3,7 @@ import { makeSubject } from 'wonka';
 import BotsScreen from '../src/screens/BotsScreen';
 import { calls, data, mockClient, networkError, pending, renderWith, type Handler } from './helpers';
 import { mockRouter } from './routerMock';
-import { bot, templates } from './botFixtures';
+import { backtestsPage, bot, pastBacktest, templates } from './botFixtures';
 import { expectAccessibleControls } from './a11yHelpers';
 
 jest.mock('expo-router', () => ({
@@ -20,6 +20,7 @@ function setup(extra: Record<string, Handler> = {}) {
     Bots: data({ bots: [bot('b-1', { state: 'RUNNING', realisedPnl: '12.5', unrealisedPnl: '-2.5' }), bot('b-2', { kind: 'dca', name: 'ETH DCA', symbol: 'ETH/USDT' })] }),
     BotUpdates: () => updates.source,
     BotTemplates: data(templates),
+    Backtests: data(backtestsPage([])),
     ...extra,
   });
   return { ...mock, updates };
@@ -94,4 +95,52 @@ test('bots screen controls are labelled and ≥ 44 pt', async () => {
   const { client } = setup();
   await renderWith(<BotsScreen />, client);
   expectAccessibleControls();
+});
+
+test('past backtests: newest first, a page at a time, a row opens its results', async () => {
+  const { client, run } = setup({
+    Backtests: (v) =>
+      v.after === 'c-job-2'
+        ? data(backtestsPage([pastBacktest('job-3', { status: 'FAILED', metrics: null, error: 'boom' })]))(v)
+        : data(
+            backtestsPage(
+              [pastBacktest('job-1'), pastBacktest('job-2', { input: { symbol: 'ETH/USDT', templateId: 'eth-dca', days: 90 }, metrics: { __typename: 'BacktestMetrics', totalReturn: -0.02, maxDrawdown: 0.1, trades: 4 } })],
+              true,
+            ),
+          )(v),
+  });
+  await renderWith(<BotsScreen />, client);
+  expect(calls(run, 'Backtests')[0][0].variables).toEqual({ first: 10, after: null });
+  expect(screen.getByTestId('backtest-row-job-1')).toHaveTextContent(/Grid · BTC\/USDT · 30 days/);
+  expect(screen.getByTestId('backtest-row-job-1')).toHaveTextContent(/\+5.12 %/);
+  expect(screen.getByTestId('backtest-row-job-2')).toHaveTextContent(/eth-dca · ETH\/USDT · 90 days.*-2.00 %/);
+  expect(screen.getByRole('button', { name: /^Grid BTC\/USDT, Done, return \+5.12 %, .*Open results$/ })).toBeOnTheScreen();
+
+  await act(async () => {
+    fireEvent.press(screen.getByRole('button', { name: 'Show more' }));
+  });
+  expect(calls(run, 'Backtests').at(-1)?.[0].variables).toEqual({ first: 10, after: 'c-job-2' });
+  // The first page stays; the next one is added under it; no more pages.
+  expect(screen.getByTestId('backtest-row-job-1')).toBeOnTheScreen();
+  expect(screen.getByTestId('backtest-row-job-3')).toHaveTextContent(/Failed$/);
+  expect(screen.queryByRole('button', { name: 'Show more' })).toBeNull();
+
+  fireEvent.press(screen.getByTestId('backtest-row-job-3'));
+  expect(mockRouter.push).toHaveBeenCalledWith('/backtests/job-3');
+});
+
+test('past backtests: empty state', async () => {
+  const { client } = setup();
+  await renderWith(<BotsScreen />, client);
+  expect(screen.getByTestId('backtest-history-empty')).toHaveTextContent('No backtests yet.');
+});
+
+test('past backtests: error with retry', async () => {
+  const failing = setup({ Backtests: networkError() });
+  await renderWith(<BotsScreen />, failing.client);
+  expect(screen.getByTestId('backtest-history')).toHaveTextContent(/Cannot reach the server/);
+  await act(async () => {
+    fireEvent.press(screen.getByTestId('backtest-history-retry'));
+  });
+  expect(calls(failing.run, 'Backtests').length).toBeGreaterThan(1);
 });

@@ -14,6 +14,9 @@ export function alert(id: string, over: Record<string, unknown> = {}) {
     lastFiredAt: null,
     armedWithStepUp: false,
     action: null,
+    cooldownSeconds: 0,
+    expiresAt: null,
+    webhookUrl: null,
     createdAt: '2026-12-01T09:00:00+00:00',
     ...over,
   };

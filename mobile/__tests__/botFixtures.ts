@@ -74,3 +74,29 @@ export const templates = {
   ],
   exchangeAccounts: [{ __typename: 'ExchangeAccount', id: 'acc-1', venue: 'sim', label: 'Paper' }],
 };
+
+/** One row of Query.backtests (a past job). */
+export function pastBacktest(id: string, over: Record<string, unknown> = {}) {
+  return {
+    __typename: 'BacktestJob',
+    id,
+    status: 'DONE',
+    progress: 1,
+    createdAt: '2026-12-01T09:00:00+00:00',
+    finishedAt: '2026-12-01T09:00:05+00:00',
+    input: { symbol: 'BTC/USDT', templateId: null, kind: 'grid', days: 30 },
+    error: null,
+    metrics: { __typename: 'BacktestMetrics', totalReturn: 0.0512, maxDrawdown: 0.03, trades: 12 },
+    ...over,
+  };
+}
+
+export function backtestsPage(nodes: ReturnType<typeof pastBacktest>[], hasNextPage = false) {
+  return {
+    backtests: {
+      __typename: 'BacktestJobConnection',
+      edges: nodes.map((node) => ({ __typename: 'BacktestJobEdge', cursor: `c-${node.id}`, node })),
+      pageInfo: { __typename: 'PageInfo', hasNextPage, endCursor: nodes.length ? `c-${nodes[nodes.length - 1].id}` : null },
+    },
+  };
+}

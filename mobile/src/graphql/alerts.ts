@@ -26,8 +26,12 @@ export const AlertFieldsFragment = graphql(`
       side
       qty
       price
+      percent
       botId
     }
+    cooldownSeconds
+    expiresAt
+    webhookUrl
     createdAt
   }
 `);

@@ -153,6 +153,22 @@ export const DeleteBotMutation = graphql(`
   }
 `);
 
+export const MonteCarloBandsFragment = graphql(`
+  fragment MonteCarloBandsFields on BacktestMonteCarloBands {
+    method
+    runs
+    probabilityOfLoss
+    finalEquity {
+      percentile
+      value
+    }
+    maxDrawdown {
+      percentile
+      value
+    }
+  }
+`);
+
 export const BacktestJobFieldsFragment = graphql(`
   fragment BacktestJobFields on BacktestJob {
     id
@@ -185,6 +201,30 @@ export const BacktestJobFieldsFragment = graphql(`
       fee
     }
     tradesTruncated
+    monteCarlo {
+      trades {
+        ...MonteCarloBandsFields
+      }
+      blocks {
+        ...MonteCarloBandsFields
+      }
+    }
+    walkForward {
+      outOfSampleReturn
+      meanTrainReturn
+      meanTestReturn
+      efficiency
+      windows {
+        trainStart
+        testStart
+        testEnd
+        params
+        trainReturn
+        testReturn
+        testTrades
+        testMaxDrawdown
+      }
+    }
   }
 `);
 
@@ -222,6 +262,50 @@ export const CancelBacktestMutation = graphql(`
       id
       status
       progress
+    }
+  }
+`);
+
+export const UpdateBotMutation = graphql(`
+  mutation UpdateBot($id: ID!, $input: UpdateBotInput!) {
+    updateBot(id: $id, input: $input) {
+      ...BotFields
+      params
+      limits {
+        maxPositionNotional
+        maxOrderNotional
+        maxOpenOrders
+        dailyLossLimit
+      }
+    }
+  }
+`);
+
+/** Your past backtests, newest first (one page). */
+export const BacktestsQuery = graphql(`
+  query Backtests($first: Int!, $after: String) {
+    backtests(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          status
+          progress
+          createdAt
+          finishedAt
+          input
+          error
+          metrics {
+            totalReturn
+            maxDrawdown
+            trades
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { RefreshControl, ScrollView, Text, View } from 'react-native';
 import { useTranslation } from 'react-i18next';
 import { Stack, useRouter } from 'expo-router';
@@ -18,6 +18,7 @@ import { ConfirmSheet } from '../components/ConfirmSheet';
 import { ErrorState, Loading } from '../components/States';
 import { Button, SectionHeader, ui } from '../components/bots/ui';
 import { AlertForm } from '../components/alerts/AlertForm';
+import { AlertEditForm } from '../components/alerts/AlertEditForm';
 import { TriggerList } from '../components/alerts/TriggerList';
 import { describeAction, describeCondition } from '../components/alerts/describe';
 import { formatDateTime, formatNumber } from '../format';
@@ -41,14 +42,20 @@ function AlertHistory({ alertId, names }: { alertId: string; names: Record<strin
   return <TriggerList triggers={(res.data?.alertTriggers.edges ?? []).map((e) => e.node)} names={names} testID={`history-${alertId}`} />;
 }
 
-function AlertRow({ alert, names, onDeleted }: { alert: AlertFieldsFragment; names: Record<string, string>; onDeleted: () => void }) {
+function AlertRow({ alert: listed, names, onDeleted }: { alert: AlertFieldsFragment; names: Record<string, string>; onDeleted: () => void }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const theme = useTheme();
   const [showHistory, setShowHistory] = useState(false);
+  const [editing, setEditing] = useState(false);
+  // updateAlert's answer (the list is not refetched for an edit).
+  const [own, setOwn] = useState<AlertFieldsFragment | null>(null);
+  // A fresh list (refetched after any Alert mutation) replaces it.
+  useEffect(() => setOwn(null), [listed]);
   const [snoozeRes, snooze] = useMutation(SnoozeAlertMutation);
   const [updateRes, update] = useMutation(UpdateAlertMutation);
   const [deleteRes, remove] = useMutation(DeleteAlertMutation);
+  const alert = own && own.id === listed.id ? { ...listed, ...own } : listed;
   const snoozed = alert.snoozedUntil !== null && alert.snoozedUntil !== undefined && new Date(alert.snoozedUntil).getTime() > Date.now();
   const action = describeAction(alert, t, locale);
   const error = errorKey(snoozeRes.error ?? updateRes.error ?? deleteRes.error);
@@ -65,6 +72,16 @@ function AlertRow({ alert, names, onDeleted }: { alert: AlertFieldsFragment; nam
         {t(`alerts.status.${alert.status}`)} · {t(`alerts.modes.${alert.mode}`)} · {t('alerts.fires', { n: formatNumber(String(alert.fires), locale) })}
         {snoozed && alert.snoozedUntil ? ` · ${t('alerts.snoozedUntil', { time: formatDateTime(alert.snoozedUntil, locale) })}` : ''}
       </Text>
+      {alert.expiresAt || alert.webhookUrl ? (
+        <Text style={{ color: theme.muted, fontSize: 13 }} testID={`alert-${alert.id}-extras`}>
+          {[
+            alert.expiresAt ? t('alerts.expiresAt', { time: formatDateTime(alert.expiresAt, locale) }) : null,
+            alert.webhookUrl ? t('alerts.webhookTo', { url: alert.webhookUrl }) : null,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </Text>
+      ) : null}
       <View style={ui.actions}>
         {alert.status === 'ACTIVE' || alert.status === 'PAUSED' ? (
           <Button
@@ -80,6 +97,14 @@ function AlertRow({ alert, names, onDeleted }: { alert: AlertFieldsFragment; nam
             accessibilityLabel={t(alert.status === 'ACTIVE' ? 'alerts.pauseLabel' : 'alerts.resumeLabel', { name: alert.name })}
             onPress={() => void update({ id: alert.id, input: { active: alert.status !== 'ACTIVE' } })}
             testID={`alert-${alert.id}-toggle`}
+          />
+        ) : null}
+        {!editing && (alert.status === 'ACTIVE' || alert.status === 'PAUSED') ? (
+          <Button
+            label={t('alerts.edit.open')}
+            accessibilityLabel={t('alerts.edit.openLabel', { name: alert.name })}
+            onPress={() => setEditing(true)}
+            testID={`alert-${alert.id}-edit-open`}
           />
         ) : null}
         <Button
@@ -100,6 +125,16 @@ function AlertRow({ alert, names, onDeleted }: { alert: AlertFieldsFragment; nam
         <Text accessibilityRole="alert" style={{ color: theme.danger }}>
           {t(error)}
         </Text>
+      ) : null}
+      {editing ? (
+        <AlertEditForm
+          alert={alert}
+          onSaved={(next) => {
+            setOwn(next);
+            setEditing(false);
+          }}
+          onCancel={() => setEditing(false)}
+        />
       ) : null}
       {showHistory ? <AlertHistory alertId={alert.id} names={names} /> : null}
     </View>

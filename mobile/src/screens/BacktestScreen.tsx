@@ -14,15 +14,25 @@ import {
 import type { BacktestInput, BacktestStatus } from '../gql/graphql';
 import { errorKey } from '../graphql/errors';
 import { ErrorState, Loading } from '../components/States';
-import { Button, Field, SectionHeader, Stat, fieldError, ui } from '../components/bots/ui';
+import { Button, Field, SectionHeader, Stat, Toggle, fieldError, ui } from '../components/bots/ui';
 import { formatFraction, formatRatio, pnlColor, quoteOf } from '../components/bots/format';
 import { EquityChart } from '../components/backtests/EquityChart';
 import { ProgressBar } from '../components/backtests/ProgressBar';
+import { Robustness } from '../components/backtests/Robustness';
+import { parseGrid, validRuns, validWindows } from '../components/backtests/robustInput';
 import { formatDateTime, formatMoney, formatNumber } from '../format';
 import { useTheme } from '../theme';
 
 export const TRADES_SHOWN = 50;
 const FINAL: BacktestStatus[] = ['DONE', 'FAILED', 'CANCELED'];
+/** A BAD_USER_INPUT `field` of runBacktest → the form field that shows it. */
+const SERVER_FIELDS: Record<string, string> = {
+  days: 'days',
+  capital: 'capital',
+  'monteCarlo.runs': 'mcRuns',
+  'walkForward.windows': 'wfWindows',
+  'walkForward.grid': 'wfGrid',
+};
 
 /**
  * Backtest a template (`?templateId=`) or a bot's params (`?botId=`), or follow a job (`/backtests/{id}`):
@@ -44,6 +54,12 @@ export default function BacktestScreen() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [canceled, setCanceled] = useState(false);
+  // Optional robustness checks (Monte Carlo bands, walk-forward over a params grid).
+  const [monteCarlo, setMonteCarlo] = useState(false);
+  const [mcRuns, setMcRuns] = useState('1000');
+  const [walkForward, setWalkForward] = useState(false);
+  const [wfWindows, setWfWindows] = useState('4');
+  const [wfGrid, setWfGrid] = useState('');
 
   const [progressRes] = useSubscription({ query: BacktestProgressSubscription, variables: { jobId: jobId ?? '' }, pause: !jobId });
   const frame = progressRes.data?.backtestProgress;
@@ -72,6 +88,10 @@ export default function BacktestScreen() {
     const local: Record<string, string> = {};
     if (!/^\d+$/.test(days.trim()) || Number(days) < 1 || Number(days) > 365) local.days = t('bots.backtest.daysRange');
     if (!/^\d+(\.\d+)?$/.test(capital.trim()) || Number(capital) <= 0) local.capital = t('bots.create.positive');
+    if (monteCarlo && !validRuns(mcRuns)) local.mcRuns = t('bots.robust.runsRange');
+    const parsed = walkForward ? parseGrid(wfGrid) : null;
+    if (walkForward && !validWindows(wfWindows)) local.wfWindows = t('bots.robust.windowsRange');
+    if (parsed?.error) local.wfGrid = t(parsed.error);
     setErrors(local);
     if (Object.keys(local).length > 0) return;
     const input: BacktestInput = { symbol, days: Number(days), capital: capital.trim() };
@@ -80,10 +100,13 @@ export default function BacktestScreen() {
       input.kind = bot.kind;
       input.params = bot.params;
     }
+    if (monteCarlo) input.monteCarlo = { runs: Number(mcRuns), seed: 0 };
+    if (walkForward && parsed?.grid) input.walkForward = { windows: Number(wfWindows), grid: parsed.grid, trainShare: 0.7 };
     const r = await run({ input });
     if (r.error || !r.data) {
       const named = fieldError(r.error);
-      if (named && (named.field === 'days' || named.field === 'capital')) setErrors({ [named.field]: named.message });
+      const at = named ? SERVER_FIELDS[named.field.split('.').slice(0, 2).join('.')] ?? (named.field.startsWith('walkForward') ? 'wfGrid' : null) : null;
+      if (named && at) setErrors({ [at]: named.message });
       else setGeneral(named ? named.message : t(errorKey(r.error) ?? 'errors.generic'));
       return;
     }
@@ -113,6 +136,24 @@ export default function BacktestScreen() {
         <>
           <Field label={t('bots.backtest.days')} value={days} onChangeText={setDays} error={errors.days} keyboardType="number-pad" testID="backtest-days" />
           <Field label={t('bots.create.capital')} value={capital} onChangeText={setCapital} error={errors.capital} keyboardType="decimal-pad" testID="backtest-capital" />
+          <Toggle label={t('bots.robust.askMonteCarlo')} value={monteCarlo} onChange={setMonteCarlo} testID="backtest-mc" />
+          {monteCarlo ? (
+            <Field label={t('bots.robust.runsField')} value={mcRuns} onChangeText={setMcRuns} error={errors.mcRuns} keyboardType="number-pad" testID="backtest-mc-runs" />
+          ) : null}
+          <Toggle label={t('bots.robust.askWalkForward')} value={walkForward} onChange={setWalkForward} testID="backtest-wf" />
+          {walkForward ? (
+            <>
+              <Field label={t('bots.robust.windowsField')} value={wfWindows} onChangeText={setWfWindows} error={errors.wfWindows} keyboardType="number-pad" testID="backtest-wf-windows" />
+              <Field
+                label={t('bots.robust.gridField')}
+                value={wfGrid}
+                onChangeText={setWfGrid}
+                error={errors.wfGrid}
+                placeholder="levels=5,10,20"
+                testID="backtest-wf-grid"
+              />
+            </>
+          ) : null}
           {general ? (
             <Text accessibilityRole="alert" style={{ color: theme.danger }} testID="backtest-error">
               {general}
@@ -168,6 +209,7 @@ export default function BacktestScreen() {
             <Stat label={t('bots.fees')} value={formatMoney(metrics.feesPaid, quote, locale, 2)} />
           </View>
           {job.equityCurve.length > 1 ? <EquityChart points={job.equityCurve} currency={quote} /> : null}
+          <Robustness job={job} currency={quote} />
           <SectionHeader>{t('bots.backtest.trades')}</SectionHeader>
           {job.trades.length === 0 ? <Text style={{ color: theme.muted }}>{t('bots.backtest.noTrades')}</Text> : null}
           {job.trades.slice(0, TRADES_SHOWN).map((trade, i) => (

@@ -12,6 +12,7 @@ import { ErrorState, Loading } from '../components/States';
 import { Button, SectionHeader, Stat, errorCode, ui } from '../components/bots/ui';
 import { pnlColor, quoteOf, totalPnl } from '../components/bots/format';
 import { BotStateBadge } from './BotsScreen';
+import { BotEditForm } from '../components/bots/BotEditForm';
 import { formatDateTime, formatMoney, formatNumber } from '../format';
 import { useTheme } from '../theme';
 
@@ -43,6 +44,7 @@ export default function BotDetailScreen() {
   const [pauseRes, pauseBot] = useMutation(PauseBotMutation);
   const [deleteRes, deleteBot] = useMutation(DeleteBotMutation);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [own, setOwn] = useState<BotFieldsFragment | null>(null);
   const refresh = () => refetch({ requestPolicy: 'network-only' });
   const guarded = useGuardedAction(refresh);
@@ -133,6 +135,7 @@ export default function BotDetailScreen() {
           onPress={() => router.push({ pathname: '/backtests/new', params: { botId: bot.id } })}
           testID="bot-backtest"
         />
+        {!editing ? <Button label={t('bots.edit.open')} onPress={() => setEditing(true)} testID="bot-edit-open" /> : null}
         {stopped && !confirmDelete ? <Button label={t('bots.delete')} kind="danger" onPress={() => setConfirmDelete(true)} testID="bot-delete" /> : null}
       </View>
       {confirmDelete ? (
@@ -143,6 +146,16 @@ export default function BotDetailScreen() {
             <Button label={t('common.cancel')} onPress={() => setConfirmDelete(false)} testID="bot-delete-no" />
           </View>
         </View>
+      ) : null}
+      {editing ? (
+        <BotEditForm
+          bot={{ id: bot.id, name: bot.name, state: bot.state, params: detail.params, limits }}
+          onSaved={() => {
+            setEditing(false);
+            refresh();
+          }}
+          onCancel={() => setEditing(false)}
+        />
       ) : null}
       {actionError || stateError ? (
         <Text accessibilityRole="alert" style={{ color: theme.danger }} testID="bot-action-error">

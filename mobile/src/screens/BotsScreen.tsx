@@ -9,6 +9,7 @@ import { errorKey } from '../graphql/errors';
 import { ErrorState, Loading } from '../components/States';
 import { Button, SectionHeader, ui } from '../components/bots/ui';
 import { TemplateCard } from '../components/bots/TemplateCard';
+import { BacktestHistory } from '../components/backtests/BacktestHistory';
 import { pnlColor, quoteOf, totalPnl } from '../components/bots/format';
 import { formatMoney } from '../format';
 import { useTheme } from '../theme';
@@ -124,6 +125,8 @@ export default function BotsScreen() {
       ))}
       {templatesRes.data && templates.length === 0 ? <Text style={{ color: theme.muted }}>{t('bots.noTemplates')}</Text> : null}
       <Text style={{ color: theme.muted, fontSize: 12, marginTop: 8 }}>{t('bots.backtestNote')}</Text>
+
+      <BacktestHistory onOpen={(id) => router.push(`/backtests/${id}`)} />
     </ScrollView>
   );
 }

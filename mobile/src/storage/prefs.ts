@@ -26,3 +26,5 @@ export async function savePref(key: string, value: string): Promise<void> {
 export const PREF_THEME = 'co.pref.theme';
 export const PREF_ACCENT = 'co.pref.accent';
 export const PREF_LANGUAGE = 'co.pref.language';
+/** The multi-chart grid: layout (1/2/4) and each pane's symbol and timeframe (JSON). */
+export const PREF_CHART_GRID = 'co.pref.chartGrid';

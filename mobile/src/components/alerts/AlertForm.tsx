@@ -10,8 +10,11 @@ import { useTheme } from '../../theme';
 import { Button, Chip, ChipGroup, Field, fieldError, ui } from '../bots/ui';
 import { DEFAULT_PERIOD, METRICS, usesPeriod } from './describe';
 
-export type ActionChoice = 'NONE' | 'PLACE_ORDER' | 'CANCEL_ALL_ORDERS' | 'START_BOT' | 'STOP_BOT';
-const ACTIONS: ActionChoice[] = ['NONE', 'PLACE_ORDER', 'CANCEL_ALL_ORDERS', 'START_BOT', 'STOP_BOT'];
+export type ActionChoice = 'NONE' | 'PLACE_ORDER' | 'HEDGE' | 'CANCEL_ALL_ORDERS' | 'START_BOT' | 'STOP_BOT' | 'KILL_SWITCH';
+const ACTIONS: ActionChoice[] = ['NONE', 'PLACE_ORDER', 'HEDGE', 'CANCEL_ALL_ORDERS', 'START_BOT', 'STOP_BOT', 'KILL_SWITCH'];
+/** Actions that act on their own: armed with a step-up, limited by maxFires (CANCEL_ALL_ORDERS only reduces risk). */
+const ARMED: ActionChoice[] = ['PLACE_ORDER', 'HEDGE', 'START_BOT', 'STOP_BOT', 'KILL_SWITCH'];
+export const isArmed = (a: ActionChoice) => ARMED.includes(a);
 const DIRECTIONS: AlertDirection[] = ['ABOVE', 'BELOW', 'CROSSES'];
 export const EVENT_KINDS: AlertEventKind[] = ['ORDER_FILLED', 'BOT_EVENT', 'SIGNAL', 'WHALE', 'PNL', 'DRAWDOWN'];
 /** Event kinds matched on the alert's symbol (signal and whale alerts need it). */
@@ -43,7 +46,17 @@ export interface AlertFormValues {
   price: string;
   botId: string | null;
   accountId: string | null;
+  /** HEDGE: share of the position to sell (0 < percent ≤ 100). */
+  percent: string;
+  /** Optional: POSTed (signed) when the alert fires. */
+  webhookUrl: string;
+  /** Optional: the alert expires this many hours after it is created. */
+  expiresHours: string;
 }
+
+/** An http(s) URL the server will accept for a webhook (docs/alerts.md). */
+export const WEBHOOK_URL = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
+export const MAX_EXPIRY_HOURS = 24 * 365;
 
 type Accounts = AlertsQuery['exchangeAccounts'];
 type Bots = AlertsQuery['bots'];
@@ -67,19 +80,27 @@ export function validateAlert(v: AlertFormValues): Record<string, string> {
     if (usesPeriod(v.metric) && (!INT.test(v.period.trim()) || Number(v.period) < 1)) e.period = 'alerts.form.wholeNumber';
   }
   if (v.mode === 'RECURRING' && !INT.test(v.cooldown.trim())) e.cooldown = 'alerts.form.wholeNumber';
-  const trading = v.action === 'PLACE_ORDER' || v.action === 'START_BOT' || v.action === 'STOP_BOT';
+  const trading = isArmed(v.action);
   if (trading && v.mode === 'RECURRING' && (!INT.test(v.maxFires.trim()) || Number(v.maxFires) < 1)) e.maxFires = 'alerts.form.wholeNumber';
   if (v.action === 'PLACE_ORDER') {
     if (!v.accountId) e.accountId = 'alerts.form.noAccount';
     if (!POSITIVE.test(v.qty.trim()) || Number(v.qty) <= 0) e.qty = 'alerts.form.positive';
     if (v.price.trim() && (!POSITIVE.test(v.price.trim()) || Number(v.price) <= 0)) e.price = 'alerts.form.positive';
   }
+  if (v.action === 'HEDGE') {
+    if (!v.accountId) e.accountId = 'alerts.form.noAccount';
+    if (!POSITIVE.test(v.percent.trim()) || Number(v.percent) <= 0 || Number(v.percent) > 100) e.percent = 'alerts.form.percentRange';
+  }
   if ((v.action === 'START_BOT' || v.action === 'STOP_BOT') && !v.botId) e.botId = 'alerts.form.pickBot';
+  const url = v.webhookUrl.trim();
+  if (url && (!WEBHOOK_URL.test(url) || url.length > 500)) e.webhookUrl = 'alerts.form.webhookFormat';
+  const hours = v.expiresHours.trim();
+  if (hours && (!INT.test(hours) || Number(hours) < 1 || Number(hours) > MAX_EXPIRY_HOURS)) e.expiresHours = 'alerts.form.expiryRange';
   return e;
 }
 
-/** The createAlert input of the form. */
-export function alertInput(v: AlertFormValues): CreateAlertInput {
+/** The createAlert input of the form (`now`: when the expiry counts from). */
+export function alertInput(v: AlertFormValues, now: number = Date.now()): CreateAlertInput {
   const recurring = v.mode === 'RECURRING';
   const input: CreateAlertInput = {
     name: v.name.trim(),
@@ -102,11 +123,17 @@ export function alertInput(v: AlertFormValues): CreateAlertInput {
   if (v.action === 'PLACE_ORDER') {
     const price = v.price.trim() || null;
     input.action = { kind: 'PLACE_ORDER', accountId: v.accountId, side: v.side, qty: v.qty.trim(), price, timeInForce: price ? 'GTC' : 'IOC' };
+  } else if (v.action === 'HEDGE') {
+    input.action = { kind: 'HEDGE', accountId: v.accountId, percent: v.percent.trim() };
   } else if (v.action === 'START_BOT' || v.action === 'STOP_BOT') {
     input.action = { kind: v.action, botId: v.botId };
   } else if (v.action === 'CANCEL_ALL_ORDERS') {
     input.action = { kind: 'CANCEL_ALL_ORDERS' };
+  } else if (v.action === 'KILL_SWITCH') {
+    input.action = { kind: 'KILL_SWITCH' };
   }
+  if (v.webhookUrl.trim()) input.webhookUrl = v.webhookUrl.trim();
+  if (v.expiresHours.trim()) input.expiresAt = new Date(now + Number(v.expiresHours) * 3_600_000).toISOString();
   if (input.action && input.action.kind !== 'CANCEL_ALL_ORDERS') input.maxFires = recurring ? Number(v.maxFires) : 1;
   return input;
 }
@@ -133,6 +160,18 @@ export function armingAction(input: CreateAlertInput, accounts: Accounts): Actio
       maxOrders,
     };
   }
+  if (a.kind === 'HEDGE') {
+    return {
+      kind: 'createTradingAlert',
+      type: 'hedge',
+      account: a.accountId,
+      venue: accounts.find((acc) => acc.id === a.accountId)?.venue ?? null,
+      symbol: input.symbol,
+      amount: a.percent,
+      maxOrders,
+    };
+  }
+  if (a.kind === 'KILL_SWITCH') return { kind: 'createTradingAlert', type: 'killSwitch', maxOrders };
   return { kind: 'createTradingAlert', type: a.kind === 'START_BOT' ? 'startBot' : 'stopBot', botId: a.botId, maxOrders };
 }
 
@@ -173,6 +212,9 @@ export function AlertForm({
     price: '',
     botId: null,
     accountId: (accounts.find((a) => a.venue === 'sim') ?? accounts[0])?.id ?? null,
+    percent: '50',
+    webhookUrl: '',
+    expiresHours: '',
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
@@ -180,7 +222,8 @@ export function AlertForm({
 
   const showServerError = (error: CombinedError) => {
     const named = fieldError(error);
-    if (named) setErrors({ [named.field === 'cooldownSeconds' ? 'cooldown' : named.field === 'match' ? 'symbol' : named.field]: named.message });
+    const at: Record<string, string> = { cooldownSeconds: 'cooldown', match: 'symbol', expiresAt: 'expiresHours' };
+    if (named) setErrors({ [at[named.field] ?? named.field]: named.message });
     else setGeneral(t(errorKey(error) ?? 'errors.generic'));
   };
 
@@ -209,7 +252,7 @@ export function AlertForm({
     else onCreated();
   };
 
-  const trading = v.action === 'PLACE_ORDER' || v.action === 'START_BOT' || v.action === 'STOP_BOT';
+  const trading = isArmed(v.action);
   return (
     <View style={[ui.card, { borderColor: theme.border, backgroundColor: theme.surface }]} testID="alert-form">
       <Field label={t('alerts.form.name')} value={v.name} onChangeText={(x) => set('name', x)} error={errors.name} testID="alert-name" />
@@ -292,6 +335,30 @@ export function AlertForm({
           <Field label={t('alerts.form.price')} value={v.price} onChangeText={(x) => set('price', x)} error={errors.price} keyboardType="decimal-pad" placeholder={t('alerts.market')} testID="alert-price" />
         </>
       ) : null}
+      {v.action === 'HEDGE' ? (
+        <>
+          {accounts.length > 1 ? (
+            <ChipGroup label={t('alerts.form.account')}>
+              {accounts.map((a) => (
+                <Chip key={a.id} label={`${a.label} (${a.venue})`} selected={v.accountId === a.id} onPress={() => set('accountId', a.id)} testID={`alert-hedge-account-${a.id}`} />
+              ))}
+            </ChipGroup>
+          ) : null}
+          <Field
+            label={t('alerts.form.percent')}
+            value={v.percent}
+            onChangeText={(x) => set('percent', x)}
+            error={errors.percent ?? errors.accountId}
+            keyboardType="decimal-pad"
+            testID="alert-percent"
+          />
+        </>
+      ) : null}
+      {v.action === 'KILL_SWITCH' ? (
+        <Text style={{ color: theme.danger }} testID="alert-killswitch-note">
+          {t('alerts.form.killSwitchNote')}
+        </Text>
+      ) : null}
       {v.action === 'START_BOT' || v.action === 'STOP_BOT' ? (
         <ChipGroup label={t('alerts.form.bot')}>
           {bots.length === 0 ? <Text style={{ color: theme.muted }}>{t('alerts.form.noBots')}</Text> : null}
@@ -308,6 +375,23 @@ export function AlertForm({
       {trading && v.mode === 'RECURRING' ? (
         <Field label={t('alerts.form.maxFires')} value={v.maxFires} onChangeText={(x) => set('maxFires', x)} error={errors.maxFires} keyboardType="number-pad" testID="alert-maxfires" />
       ) : null}
+      <Field
+        label={t('alerts.form.webhookUrl')}
+        value={v.webhookUrl}
+        onChangeText={(x) => set('webhookUrl', x)}
+        error={errors.webhookUrl}
+        keyboardType="url"
+        placeholder="https://example.com/hook"
+        testID="alert-webhook"
+      />
+      <Field
+        label={t('alerts.form.expiresHours')}
+        value={v.expiresHours}
+        onChangeText={(x) => set('expiresHours', x)}
+        error={errors.expiresHours}
+        keyboardType="number-pad"
+        testID="alert-expiry"
+      />
       {trading ? <Text style={{ color: theme.muted }}>{t('alerts.form.armNote')}</Text> : null}
       {general ? (
         <Text accessibilityRole="alert" style={{ color: theme.danger }} testID="alert-form-error">

@@ -44,5 +44,6 @@ export function describeAction(alert: AlertFieldsFragment, t: TFunction, locale:
       price: a.price ? formatNumber(a.price, locale) : t('alerts.market'),
     });
   }
+  if (a.kind === 'HEDGE' && a.percent) return t('alerts.actionHedge', { percent: formatNumber(a.percent, locale) });
   return t(`alerts.actions.${a.kind}`);
 }

@@ -159,4 +159,27 @@ export const ui = StyleSheet.create({
   stat: { minWidth: '45%', flexGrow: 1, paddingVertical: 6 },
   stats: { flexDirection: 'row', flexWrap: 'wrap', gap: 8 },
   card: { borderWidth: StyleSheet.hairlineWidth, borderRadius: 12, padding: 12, marginBottom: 10 },
+  toggle: { minHeight: 44, flexDirection: 'row', alignItems: 'center', gap: 10, alignSelf: 'stretch', marginVertical: 4 },
+  box: { width: 24, height: 24, borderWidth: 2, borderRadius: 4, alignItems: 'center', justifyContent: 'center' },
 });
+
+/** An on/off option (checkbox role, 44 pt). */
+export function Toggle({ label, value, onChange, testID }: { label: string; value: boolean; onChange: (v: boolean) => void; testID?: string }) {
+  const theme = useTheme();
+  return (
+    <Pressable
+      accessibilityRole="checkbox"
+      accessibilityLabel={label}
+      accessibilityState={{ checked: value }}
+      aria-checked={value}
+      onPress={() => onChange(!value)}
+      style={[ui.toggle, { borderColor: theme.border }]}
+      testID={testID}
+    >
+      <View style={[ui.box, { borderColor: theme.accent, backgroundColor: value ? theme.accent : 'transparent' }]}>
+        {value ? <Text style={{ color: theme.onAccent, fontWeight: '700' }}>✓</Text> : null}
+      </View>
+      <Text style={{ color: theme.text, flexShrink: 1 }}>{label}</Text>
+    </Pressable>
+  );
+}

@@ -104,8 +104,13 @@ def _quote(symbol: str) -> str:
     return symbol.split("/", 1)[1] if "/" in symbol else ""
 
 
-def summarise_action(action: Action) -> str:
-    """What the user is approving, in one sentence ("Buy 0.5 BTC/USDT at 64,000 USDT on sim")."""
+def summarise_action(action: Action, labels: Mapping[str, str] | None = None) -> str:
+    """What the user is approving, in one sentence ("Buy 0.5 BTC/USDT at 64,000 USDT on sim").
+
+    `labels` name the action's ids (field -> name, e.g. {"botId": "Grid BTC"}); unnamed ids are
+    shown as they are."""
+    if labels:
+        action = {**action, **{k: v for k, v in labels.items() if k in action}}
     kind = action["kind"]
     venue = action.get("venue")
     on_venue = f" on {venue}" if venue else ""

@@ -29,6 +29,7 @@ from api.auth.webauthn import (
     sign_count_rolled_back,
 )
 from api.services.accounts import Principal
+from api.services.action_labels import ActionLabels
 from api.services.challenges import NONCE_BYTES, ChallengeStore
 from api.services.credentials import CredentialStore
 
@@ -73,6 +74,8 @@ class StepUpGuard:
         self.challenges = challenges
         self.credentials = credentials
         self.paper_trading_needs_step_up = paper_trading_needs_step_up
+        # Names for the ids in an action's summary (set by the composition root).
+        self.labels: ActionLabels | None = None
 
     def required(self, action: Action) -> bool:
         """Policy: every guarded action needs a step-up, except actions on the simulated venue
@@ -112,7 +115,8 @@ class StepUpGuard:
             action_digest=digest,
         )
         options = self.rp.authentication_options(challenge=row.nonce + digest, allow=allow)
-        return StepUpChallenge(options, summarise_action(action), row.expires_at, row.id)
+        labels = await self.labels.of(principal.user_id, action) if self.labels else None
+        return StepUpChallenge(options, summarise_action(action, labels), row.expires_at, row.id)
 
     async def verify(
         self, principal: Principal, action: Action, assertion: str | None

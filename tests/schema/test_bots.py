@@ -334,3 +334,16 @@ async def _until_attached(gql: GraphQLClient, token: str, bot_id: str, ws: Any, 
         except TimeoutError:
             continue
     raise AssertionError("the subscription never delivered an update")
+
+
+async def test_the_step_up_summary_names_the_bot_but_never_another_users(
+    gql: GraphQLClient,
+) -> None:
+    query = "mutation($a: ActionInput!) { stepUpChallenge(action: $a) { summary } }"
+    token, account, _ = await trader(gql, "summary-owner@example.com")
+    bot = await new_bot(gql, token, account)
+    mine = await gql.data(query, {"a": bot_action("startBot", bot["id"])}, token)
+    assert mine["stepUpChallenge"]["summary"] == f"Start bot {bot['name']}"
+    other, _, _ = await trader(gql, "summary-other@example.com")
+    theirs = await gql.data(query, {"a": bot_action("stopBot", bot["id"])}, other)
+    assert theirs["stepUpChallenge"]["summary"] == f"Stop bot {bot['id']}"  # the id, not the name

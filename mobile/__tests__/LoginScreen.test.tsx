@@ -50,7 +50,7 @@ test('submitting sends the login mutation, stores the token and opens markets', 
   await fireEvent.changeText(screen.getByLabelText('Email'), ' trader@example.com ');
   await fireEvent.changeText(screen.getByLabelText('Password'), 'correct horse');
   await fireEvent.press(screen.getByRole('button', { name: 'Log in' }));
-  await waitFor(() => expect(mockRouter.replace).toHaveBeenCalledWith('/markets'));
+  await waitFor(() => expect(mockRouter.replace).toHaveBeenCalledWith('/home'));
   const [[request]] = calls(run, 'Login');
   expect(request.variables).toEqual({ email: 'trader@example.com', password: 'correct horse' });
   expect(SecureStore.setItemAsync).toHaveBeenCalledWith('co.session.token', 'session-123');

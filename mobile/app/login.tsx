@@ -4,6 +4,6 @@ import LoginScreen from '../src/screens/LoginScreen';
 
 export default function Login() {
   const { restoring, token } = useAuth();
-  if (!restoring && token) return <Redirect href="/markets" />;
+  if (!restoring && token) return <Redirect href="/home" />;
   return <LoginScreen />;
 }

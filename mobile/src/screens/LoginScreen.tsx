@@ -37,7 +37,7 @@ export default function LoginScreen() {
       : (await login({ email: email.trim(), password })).data?.login.token;
     if (token) {
       await signIn(token);
-      router.replace('/markets');
+      router.replace('/home');
     }
   };
 

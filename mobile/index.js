@@ -4,4 +4,7 @@
 const { registerWidgets } = require('./src/widgets/register');
 
 registerWidgets();
+// Android: the background notification task (data messages with buttons and widget refreshes while
+// the app is not running) must be defined at module scope, before the router; no-op elsewhere.
+void require('./src/notifications/background').registerBackgroundNotifications();
 require('expo-router/entry');

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen } from '@testing-library/react-native';
 import { makeSubject } from 'wonka';
-import OrdersScreen, { FILLS_PAGE, OPEN_STATUSES } from '../src/screens/OrdersScreen';
+import OrdersScreen, { FILLS_PAGE, OPEN_STATUSES, statusKey } from '../src/screens/OrdersScreen';
 import { calls, data, mockClient, once, pending, renderWith, type Handler } from './helpers';
 import { order, tradeContext } from './tradeFixtures';
 
@@ -63,6 +63,25 @@ test('lists open orders, and orderUpdates changes and removes them live', async 
   });
   expect(screen.queryByTestId('order-o-1')).toBeNull();
   expect(screen.getByTestId('order-o-3')).toHaveTextContent(/Buy 1 BTC\/USDT/);
+});
+
+test('a stop-limit waiting for its trigger is open: status label, trigger price, cancellable; it stays listed when triggered', async () => {
+  expect(OPEN_STATUSES).toContain('UNTRIGGERED');
+  expect(statusKey('UNTRIGGERED')).toBe('stopOrders.status.UNTRIGGERED');
+  const stop = order('o-9', { type: 'STOP_LIMIT', status: 'UNTRIGGERED', side: 'SELL', price: '59000', triggerPrice: '59500', createdAt: '2026-11-25T12:06:00+00:00' });
+  const { client, updates } = setup({ OpenOrders: data({ orders: { edges: [{ node: stop }] } }) });
+  await renderWith(<OrdersScreen />, client);
+  expect(screen.getByTestId('order-o-9')).toHaveTextContent(/Sell 0.5 BTC\/USDT @ 59,000/);
+  expect(screen.getByTestId('order-o-9')).toHaveTextContent(/Waiting for trigger · Filled 0 of 0.5/);
+  expect(screen.getByTestId('trigger-o-9')).toHaveTextContent('Trigger price (USDT): 59,500');
+  expect(screen.getByTestId('cancel-o-9')).toBeTruthy();
+  // Triggered: it rests as a limit order (OPEN) and stays in the list.
+  await act(async () => {
+    updates.next({ data: { orderUpdates: { ...stop, status: 'OPEN', updatedAt: '2026-11-25T12:07:00+00:00' } } });
+  });
+  expect(screen.getByTestId('order-o-9')).toHaveTextContent(/Open · Filled 0 of 0.5/);
+  // Plain limit orders show no trigger line.
+  expect(screen.queryByTestId('trigger-o-1')).toBeNull();
 });
 
 test('cancel calls cancelOrder and the order leaves the list', async () => {

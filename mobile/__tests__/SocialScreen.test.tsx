@@ -4,6 +4,7 @@ import { makeSubject } from 'wonka';
 import SocialScreen from '../src/screens/SocialScreen';
 import { LEADERBOARD_PAGE } from '../src/components/social/LeaderboardSection';
 import { FEED_PAGE } from '../src/components/social/FeedSection';
+import { MARKET_PAGE } from '../src/components/social/MarketplaceSection';
 import { calls, data, gqlError, mockClient, networkError, once, pending, renderWith, type Handler } from './helpers';
 import { mockRouter } from './routerMock';
 import { challengeOptions } from './tradeFixtures';
@@ -177,7 +178,7 @@ test('marketplace: an active subscription can be cancelled (no step-up); pricing
   expect(calls(run, 'CancelStrategySubscription')[0][0].variables).toEqual({ id: 's-1' });
   expect(screen.getByText('Subscription canceled.')).toBeTruthy();
   await fireEvent.press(screen.getByTestId('pricing-PERFORMANCE'));
-  expect(calls(run, 'Marketplace').at(-1)?.[0].variables).toEqual({ pricing: 'PERFORMANCE', first: 50, after: null });
+  expect(calls(run, 'Marketplace').at(-1)?.[0].variables).toEqual({ pricing: 'PERFORMANCE', first: MARKET_PAGE, after: null });
 });
 
 test('marketplace: server codes are shown in words', async () => {

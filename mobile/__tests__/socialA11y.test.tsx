@@ -43,6 +43,10 @@ const client = (extra: Record<string, ReturnType<typeof data>> = {}) =>
     CopyAccounts: data(accounts),
     Feed: data({ feed: { posts: [post('p-1')], hasNextPage: true, endCursor: 'c' } }),
     LiveFeed: pending(),
+    MyTraderProfile: data({
+      myTraderProfile: { handle: 'alice', bio: '', avatarUrl: null, styleTags: [], publicAccountIds: [], showBalances: false },
+      ...accounts,
+    }),
     TraderProfile: data({
       traderProfile: { traderId: 't-alice', handle: 'alice', bio: '', styleTags: [], verifiedSince: null, verifiedAccounts: [], equityCurve: [], metrics: [metrics('D30')] },
     }),
@@ -59,7 +63,7 @@ const client = (extra: Record<string, ReturnType<typeof data>> = {}) =>
     ...extra,
   }).client;
 
-test.each(['leaderboard', 'following', 'marketplace', 'feed'] as const)('social %s controls are labelled and ≥ 44 pt', async (section) => {
+test.each(['leaderboard', 'following', 'marketplace', 'feed', 'profile'] as const)('social %s controls are labelled and ≥ 44 pt', async (section) => {
   await renderWith(<SocialScreen initial={section} />, client());
   await act(async () => undefined);
   expectAccessibleControls();

@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react-native';
 import { Platform, Pressable, Text } from 'react-native';
 import * as Passkeys from 'react-native-passkeys';
 import { useAuth } from '../../src/auth/AuthContext';
+import { hasInAppTapHandler } from '../../src/notifications/appPresence';
 import { PushHost } from '../../src/notifications/PushHost';
 import { calls, data, gqlError, mockClient, renderWith, type Handler } from '../helpers';
 import { challengeOptions } from '../tradeFixtures';
@@ -111,6 +112,19 @@ test('an Android data message is shown as a local notification with its buttons'
   });
   expect(N.scheduleNotificationAsync).toHaveBeenCalledTimes(1);
   expect((N.scheduleNotificationAsync.mock.calls as unknown as [[{ content: { categoryIdentifier: string } }]])[0][0].content.categoryIdentifier).toBe('PRICE_ALERT');
+});
+
+test("Android's own button-less copy of a data message is suppressed; other pushes show; taps are held in-app", async () => {
+  const { client } = setup();
+  const view = await renderWith(<PushHost />, client);
+  await waitFor(() => expect(N.setNotificationHandler).toHaveBeenCalled());
+  const handler = (N.setNotificationHandler.mock.calls as unknown as [[{ handleNotification(n: unknown): Promise<{ shouldShowBanner: boolean }> }]])[0][0];
+  expect((await handler.handleNotification(remoteNotification())).shouldShowBanner).toBe(false);
+  expect((await handler.handleNotification(buttonTap('VIEW').notification)).shouldShowBanner).toBe(true);
+  // While PushHost listens, the background task leaves taps to it; unmounted, the task takes over.
+  expect(hasInAppTapHandler()).toBe(true);
+  await act(async () => view.unmount());
+  expect(hasInAppTapHandler()).toBe(false);
 });
 
 test('Buy from a push: server summary in the sheet → passkey → performNotificationAction with the assertion', async () => {

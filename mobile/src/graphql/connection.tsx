@@ -8,10 +8,22 @@ export type ConnectionStatus = 'idle' | 'connected' | 'reconnecting';
 
 /** The part of a graphql-ws client this needs: `on(event, listener)` returns an unsubscribe. */
 export interface SocketEvents {
-  on(event: 'connected' | 'closed', listener: () => void): () => void;
+  on(event: 'connected', listener: () => void): () => void;
+  on(event: 'closed', listener: (event: unknown) => void): () => void;
 }
 
-/** Follows a graphql-ws client: a close after a connection means live data is paused until it reconnects. */
+/**
+ * A normal closure (1000): the lazy graphql-ws client closes the socket itself once the last live
+ * subscription ends; nothing is lost, so the app is idle rather than reconnecting.
+ */
+export function isNormalClose(event: unknown): boolean {
+  return Boolean(event) && typeof event === 'object' && (event as { code?: unknown }).code === 1000;
+}
+
+/**
+ * Follows a graphql-ws client: an abnormal close after a connection means live data is paused
+ * until it reconnects; a normal close (no subscription needs the socket any more) is idle.
+ */
 export function useSocketStatus(socket: SocketEvents): ConnectionStatus {
   const [status, setStatus] = useState<ConnectionStatus>('idle');
   useEffect(() => {
@@ -21,8 +33,9 @@ export function useSocketStatus(socket: SocketEvents): ConnectionStatus {
       everConnected = true;
       setStatus('connected');
     });
-    const offClosed = socket.on('closed', () => {
-      if (everConnected) setStatus('reconnecting');
+    const offClosed = socket.on('closed', (event: unknown) => {
+      if (isNormalClose(event)) setStatus('idle');
+      else if (everConnected) setStatus('reconnecting');
     });
     return () => {
       offConnected();

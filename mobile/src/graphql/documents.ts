@@ -178,6 +178,7 @@ export const OrderFieldsFragment = graphql(`
     timeInForce
     qty
     price
+    triggerPrice
     filledQty
     remainingQty
     avgFillPrice

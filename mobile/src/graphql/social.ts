@@ -272,3 +272,77 @@ export const PostCommentsQuery = graphql(`
     }
   }
 `);
+
+export const MyTraderProfileQuery = graphql(`
+  query MyTraderProfile {
+    myTraderProfile {
+      handle
+      bio
+      avatarUrl
+      styleTags
+      publicAccountIds
+      showBalances
+    }
+    exchangeAccounts {
+      id
+      label
+      venue
+    }
+  }
+`);
+
+export const UpsertTraderProfileMutation = graphql(`
+  mutation UpsertTraderProfile($input: TraderProfileInput!) {
+    upsertTraderProfile(input: $input) {
+      handle
+      bio
+      avatarUrl
+      styleTags
+      publicAccountIds
+      showBalances
+    }
+  }
+`);
+
+export const PublishSourcesQuery = graphql(`
+  query PublishSources {
+    bots {
+      id
+      name
+      symbol
+    }
+    botTemplates {
+      id
+      name
+      symbol
+    }
+  }
+`);
+
+export const PublishStrategyMutation = graphql(`
+  mutation PublishStrategy($input: PublishStrategyInput!) {
+    publishStrategy(input: $input) {
+      ...ListingFields
+    }
+  }
+`);
+
+export const ReviewStrategyMutation = graphql(`
+  mutation ReviewStrategy($listingId: ID!, $rating: Int!, $text: String!) {
+    reviewStrategy(listingId: $listingId, rating: $rating, text: $text) {
+      ...ListingFields
+    }
+  }
+`);
+
+export const ReportPostMutation = graphql(`
+  mutation ReportPost($postId: ID!, $reason: String!) {
+    reportPost(postId: $postId, reason: $reason)
+  }
+`);
+
+export const BlockUserMutation = graphql(`
+  mutation BlockUser($userId: ID!, $block: Boolean!) {
+    blockUser(userId: $userId, block: $block)
+  }
+`);

@@ -28,6 +28,7 @@ import {
   tapFromResponse,
   type PushTap,
 } from './push';
+import { holdInAppTapHandler } from './appPresence';
 import { addSignOutHook } from './signOutHooks';
 
 /** i18n key for the action-token codes of performNotificationAction / notificationAction. */
@@ -233,8 +234,13 @@ export function PushHost() {
     // The web build has no native push (Web Push needs a service worker): nothing to listen to.
     if (!token || Platform.OS === 'web') return;
     Notifications.setNotificationHandler({
-      handleNotification: async () => ({ shouldShowBanner: true, shouldShowList: true, shouldPlaySound: true, shouldSetBadge: false }),
+      // Our data messages are shown as our own copy with buttons (below), not as Android's plain one.
+      handleNotification: async (notification) => {
+        const show = !isUnshownDataMessage(notification);
+        return { shouldShowBanner: show, shouldShowList: show, shouldPlaySound: show, shouldSetBadge: false };
+      },
     });
+    const release = holdInAppTapHandler();
     const received = Notifications.addNotificationReceivedListener((notification) => {
       if (!isUnshownDataMessage(notification)) return;
       const message = parsePushData(notificationPayload(notification), languageRef.current);
@@ -254,6 +260,7 @@ export function PushHost() {
       })
       .catch(() => null);
     return () => {
+      release();
       received.remove();
       responses.remove();
     };

@@ -17,7 +17,13 @@ import { formatDateTime, formatNumber } from '../format';
 import { useTheme } from '../theme';
 import { orderSummary } from '../trading/orderSummary';
 
-export const OPEN_STATUSES: OrderStatus[] = ['PENDING_SUBMIT', 'OPEN', 'PARTIALLY_FILLED', 'UNKNOWN'];
+/** Statuses shown as open (cancellable): UNTRIGGERED is a stop-limit waiting for its trigger price. */
+export const OPEN_STATUSES: OrderStatus[] = ['PENDING_SUBMIT', 'OPEN', 'PARTIALLY_FILLED', 'UNKNOWN', 'UNTRIGGERED'];
+
+/** The status label; UNTRIGGERED's lives in the stop-orders bundle. */
+export function statusKey(status: OrderStatus): string {
+  return status === 'UNTRIGGERED' ? 'stopOrders.status.UNTRIGGERED' : `orders.status.${status}`;
+}
 export const FILLS_PAGE = 20;
 
 type Fill = FillsResult['fills']['edges'][number]['node'];
@@ -159,8 +165,13 @@ export default function OrdersScreen() {
               <View style={{ flex: 1 }}>
                 <Text style={{ color: o.side === 'BUY' ? theme.up : theme.down, fontWeight: '600', fontSize: 15 }}>{summary}</Text>
                 <Text style={{ color: theme.muted, fontSize: 13 }}>
-                  {t(`orders.status.${o.status}`)} · {t('orders.filled', { filled: formatNumber(o.filledQty, locale), qty: formatNumber(o.qty, locale) })}
+                  {t(statusKey(o.status))} · {t('orders.filled', { filled: formatNumber(o.filledQty, locale), qty: formatNumber(o.qty, locale) })}
                 </Text>
+                {o.triggerPrice ? (
+                  <Text style={{ color: theme.muted, fontSize: 13 }} testID={`trigger-${o.id}`}>
+                    {t('stopOrders.trigger', { quote: o.symbol.split('/')[1] ?? '' })}: {formatNumber(o.triggerPrice, locale)}
+                  </Text>
+                ) : null}
               </View>
               <Pressable
                 accessibilityRole="button"

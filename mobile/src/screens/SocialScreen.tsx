@@ -8,13 +8,14 @@ import { FeedSection } from '../components/social/FeedSection';
 import { FollowingSection } from '../components/social/FollowingSection';
 import { LeaderboardSection } from '../components/social/LeaderboardSection';
 import { MarketplaceSection } from '../components/social/MarketplaceSection';
+import { ProfileSection } from '../components/social/ProfileSection';
 import { Chips, socialStyles } from '../components/social/ui';
 import { useTheme } from '../theme';
 
-export type SocialSection = 'leaderboard' | 'following' | 'marketplace' | 'feed';
-const SECTIONS: SocialSection[] = ['leaderboard', 'following', 'marketplace', 'feed'];
+export type SocialSection = 'leaderboard' | 'following' | 'marketplace' | 'feed' | 'profile';
+const SECTIONS: SocialSection[] = ['leaderboard', 'following', 'marketplace', 'feed', 'profile'];
 
-/** The Social tab: leaderboard, the traders you copy, the strategy marketplace and the feed. */
+/** The Social tab: leaderboard, the traders you copy, the strategy marketplace, the feed and your public profile. */
 export default function SocialScreen({ initial = 'leaderboard' }: { initial?: SocialSection }) {
   const { t } = useTranslation();
   const theme = useTheme();
@@ -38,6 +39,7 @@ export default function SocialScreen({ initial = 'leaderboard' }: { initial?: So
       {section === 'following' ? <FollowingSection skipped={skipped.data ?? []} /> : null}
       {section === 'marketplace' ? <MarketplaceSection /> : null}
       {section === 'feed' ? <FeedSection live={live.data ?? []} /> : null}
+      {section === 'profile' ? <ProfileSection /> : null}
     </ScrollView>
   );
 }

@@ -6,7 +6,15 @@ import { Empty, ErrorState, Loading } from '../States';
 import { formatDateTime, formatNumber } from '../../format';
 import type { PostFieldsFragment } from '../../gql/graphql';
 import { errorKey } from '../../graphql/errors';
-import { CommentOnPostMutation, CreatePostMutation, FeedQuery, LikePostMutation, PostCommentsQuery } from '../../graphql/social';
+import {
+  BlockUserMutation,
+  CommentOnPostMutation,
+  CreatePostMutation,
+  FeedQuery,
+  LikePostMutation,
+  PostCommentsQuery,
+  ReportPostMutation,
+} from '../../graphql/social';
 import { useTheme } from '../../theme';
 import { Alert, Button, Field, socialStyles } from './ui';
 
@@ -30,7 +38,72 @@ function Comments({ postId }: { postId: string }) {
   );
 }
 
-function PostCard({ post, onChange }: { post: PostFieldsFragment; onChange(post: PostFieldsFragment): void }) {
+/** Report a post (it leaves your feed and goes to moderation) or block its author (neither sees the other's posts). */
+function Moderation({ post, onReported, onBlocked }: { post: PostFieldsFragment; onReported(): void; onBlocked(): void }) {
+  const { t } = useTranslation();
+  const [mode, setMode] = useState<'idle' | 'report' | 'block'>('idle');
+  const [reason, setReason] = useState('');
+  const [reportRes, report] = useMutation(ReportPostMutation);
+  const [blockRes, block] = useMutation(BlockUserMutation);
+  const error = errorKey(reportRes.error ?? blockRes.error);
+  return (
+    <View style={{ gap: 8 }}>
+      <Alert text={error ? t(error) : null} testID={`moderation-error-${post.id}`} />
+      {mode === 'report' ? (
+        <>
+          <Field label={t('social.moderation.reason')} value={reason} onChangeText={setReason} maxLength={500} testID={`report-reason-${post.id}`} />
+          <View style={socialStyles.actions}>
+            <Button
+              label={t('social.moderation.sendReport')}
+              kind="danger"
+              disabled={!reason.trim()}
+              busy={reportRes.fetching}
+              onPress={() => void report({ postId: post.id, reason: reason.trim() }).then((r) => r.data?.reportPost && onReported())}
+              testID={`report-send-${post.id}`}
+            />
+            <Button label={t('common.cancel')} onPress={() => setMode('idle')} />
+          </View>
+        </>
+      ) : mode === 'block' ? (
+        <>
+          <Text accessibilityRole="alert">{t('social.moderation.confirmBlock', { id: post.authorId })}</Text>
+          <View style={socialStyles.actions}>
+            <Button
+              label={t('social.moderation.block')}
+              kind="danger"
+              busy={blockRes.fetching}
+              onPress={() => void block({ userId: post.authorId, block: true }).then((r) => r.data?.blockUser && onBlocked())}
+              testID={`block-confirm-${post.id}`}
+            />
+            <Button label={t('common.cancel')} onPress={() => setMode('idle')} />
+          </View>
+        </>
+      ) : (
+        <View style={socialStyles.actions}>
+          <Button label={t('social.moderation.report')} a11yLabel={t('social.moderation.reportLabel')} onPress={() => setMode('report')} testID={`report-${post.id}`} />
+          <Button
+            label={t('social.moderation.block')}
+            a11yLabel={t('social.moderation.blockLabel', { id: post.authorId })}
+            onPress={() => setMode('block')}
+            testID={`block-${post.id}`}
+          />
+        </View>
+      )}
+    </View>
+  );
+}
+
+function PostCard({
+  post,
+  onChange,
+  onReported,
+  onBlocked,
+}: {
+  post: PostFieldsFragment;
+  onChange(post: PostFieldsFragment): void;
+  onReported(): void;
+  onBlocked(): void;
+}) {
   const { t, i18n } = useTranslation();
   const theme = useTheme();
   const locale = i18n.language;
@@ -77,6 +150,7 @@ function PostCard({ post, onChange }: { post: PostFieldsFragment; onChange(post:
         />
         <Button label={t('social.feed.comments', { count: post.commentCount })} onPress={() => setOpen(!open)} testID={`comments-${post.id}`} />
       </View>
+      <Moderation post={post} onReported={onReported} onBlocked={onBlocked} />
       {open ? (
         <View style={{ gap: 8 }}>
           <Comments key={version} postId={post.id} />
@@ -123,16 +197,19 @@ export function FeedSection({ live = [] }: { live?: PostFieldsFragment[] }) {
 
   // Live posts first (newest on top), then the pages; one card per post, latest copy wins.
   const [edited, setEdited] = useState<Record<string, PostFieldsFragment>>({});
+  // Reported posts and blocked authors leave the feed at once (the server hides them from now on).
+  const [reported, setReported] = useState<string[]>([]);
+  const [blocked, setBlocked] = useState<string[]>([]);
   const shown = useMemo(() => {
     const seen = new Set<string>();
     const out: PostFieldsFragment[] = [];
     for (const p of [...live, ...posts]) {
-      if (seen.has(p.id)) continue;
+      if (seen.has(p.id) || reported.includes(p.id) || blocked.includes(p.authorId)) continue;
       seen.add(p.id);
       out.push(edited[p.id] ?? p);
     }
     return out;
-  }, [live, posts, edited]);
+  }, [live, posts, edited, reported, blocked]);
 
   const publish = async () => {
     if (!draft.trim()) return;
@@ -154,7 +231,13 @@ export function FeedSection({ live = [] }: { live?: PostFieldsFragment[] }) {
       {error && shown.length === 0 ? <ErrorState message={t(error)} onRetry={() => void load(null)} /> : null}
       {!loading && !error && shown.length === 0 ? <Empty message={t('social.feed.empty')} /> : null}
       {shown.map((p) => (
-        <PostCard key={p.id} post={p} onChange={(next) => setEdited((prev) => ({ ...prev, [next.id]: next }))} />
+        <PostCard
+          key={p.id}
+          post={p}
+          onChange={(next) => setEdited((prev) => ({ ...prev, [next.id]: next }))}
+          onReported={() => setReported((prev) => [...prev, p.id])}
+          onBlocked={() => setBlocked((prev) => [...prev, p.authorId])}
+        />
       ))}
       {hasMore ? <Button label={t('social.more')} onPress={() => void load(cursor)} busy={loading} testID="feed-more" /> : null}
     </View>

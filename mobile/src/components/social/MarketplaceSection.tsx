@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Text, View } from 'react-native';
 import { useRouter } from 'expo-router';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQuery } from 'urql';
+import { useClient, useMutation, useQuery } from 'urql';
 import { useGuardedAction } from '../../auth/useGuardedAction';
 import { ConfirmSheet } from '../ConfirmSheet';
 import { Empty, ErrorState, Loading } from '../States';
@@ -12,10 +12,13 @@ import { errorKey } from '../../graphql/errors';
 import { CancelSubscriptionMutation, CopyAccountsQuery, MarketplaceQuery, SubscribeToStrategyMutation } from '../../graphql/social';
 import { useTheme } from '../../theme';
 import { FOLLOW_ERRORS, guardedResult } from './FollowingSection';
+import { PublishForm, ReviewForm } from './PublishForm';
 import { Alert, Button, Chips, Field, isPositiveDecimal, socialStyles } from './ui';
 
 type Filter = 'ALL' | StrategyPricing;
 type Subscription = { id: string; listingId: string; accountId: string; allocation: string; active: boolean };
+
+export const MARKET_PAGE = 20;
 
 export function priceLabel(listing: ListingFieldsFragment, t: (k: string, o?: Record<string, unknown>) => string, locale: string): string {
   if (listing.pricing === 'MONTHLY') return t('social.market.monthly', { price: formatMoney(listing.monthlyPrice, 'USDT', locale, 2) });
@@ -104,23 +107,68 @@ function ListingDetail({ listing, subscription, onChanged }: { listing: ListingF
           <Button label={t('social.market.subscribe')} kind="primary" busy={subRes.fetching} onPress={() => void submit()} testID={`subscribe-${listing.id}`} />
         </>
       )}
+      {subscription ? <ReviewForm listingId={listing.id} onReviewed={onChanged} /> : null}
       <ConfirmSheet guarded={guarded} onEnroll={() => router.push('/settings' as never)} />
     </View>
   );
 }
 
-/** Strategy listings (filter by pricing), detail with subscribe (step-up when paid) and cancel. */
+/**
+ * Strategy listings (filter by pricing, cursor pages), detail with subscribe (step-up when paid),
+ * cancel and review; publishing one of your bots or templates.
+ */
 export function MarketplaceSection() {
   const { t, i18n } = useTranslation();
   const theme = useTheme();
+  const client = useClient();
   const [filter, setFilter] = useState<Filter>('ALL');
   const [open, setOpen] = useState<string | null>(null);
-  const [res, refetch] = useQuery({ query: MarketplaceQuery, variables: { pricing: filter === 'ALL' ? null : filter, first: 50, after: null } });
+  const pricing = filter === 'ALL' ? null : filter;
+  const [res, refetch] = useQuery({ query: MarketplaceQuery, variables: { pricing, first: MARKET_PAGE, after: null } });
   const filters: Filter[] = ['ALL', 'FREE', 'MONTHLY', 'PERFORMANCE'];
   const reload = () => refetch({ requestPolicy: 'network-only' });
+  // Later pages (after the first page's cursor), appended; a new filter or first page starts over.
+  const [more, setMore] = useState<{ listings: ListingFieldsFragment[]; hasNextPage: boolean; endCursor: string | null } | null>(null);
+  const [moreError, setMoreError] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [publishing, setPublishing] = useState(false);
+  const [published, setPublished] = useState<string | null>(null);
+  useEffect(() => setMore(null), [res.data]);
+  const first = res.data?.marketplace;
+  const hasNext = more ? more.hasNextPage : Boolean(first?.hasNextPage);
+  const loadMore = async () => {
+    const after = more ? more.endCursor : first?.endCursor ?? null;
+    setLoadingMore(true);
+    const page = await client.query(MarketplaceQuery, { pricing, first: MARKET_PAGE, after }, { requestPolicy: 'network-only' }).toPromise();
+    setLoadingMore(false);
+    if (page.error || !page.data) {
+      setMoreError(errorKey(page.error) ?? 'errors.generic');
+      return;
+    }
+    setMoreError(null);
+    const next = page.data.marketplace;
+    setMore((prev) => ({ listings: [...(prev?.listings ?? []), ...next.listings], hasNextPage: next.hasNextPage, endCursor: next.endCursor ?? null }));
+  };
+  const seen = new Set<string>();
+  const listings = [...(first?.listings ?? []), ...(more?.listings ?? [])].filter((l) => !seen.has(l.id) && Boolean(seen.add(l.id)));
 
   return (
     <View style={{ gap: 10 }}>
+      <Button
+        label={publishing ? t('social.publish.close') : t('social.publish.open')}
+        onPress={() => setPublishing(!publishing)}
+        testID="publish-toggle"
+      />
+      {publishing ? (
+        <PublishForm
+          onPublished={(title) => {
+            setPublishing(false);
+            setPublished(title);
+            reload();
+          }}
+        />
+      ) : null}
+      <Alert text={published ? t('social.publish.done', { title: published }) : null} tone="muted" testID="publish-done" />
       <Chips
         label={t('social.market.pricing')}
         options={filters.map((f) => ({ value: f, label: t(`social.market.filters.${f}`) }))}
@@ -132,10 +180,10 @@ export function MarketplaceSection() {
         <Loading />
       ) : !res.data ? (
         <ErrorState message={t(errorKey(res.error) ?? 'errors.generic')} onRetry={reload} />
-      ) : res.data.marketplace.listings.length === 0 ? (
+      ) : listings.length === 0 ? (
         <Empty message={t('social.market.empty')} />
       ) : (
-        res.data.marketplace.listings.map((l) => {
+        listings.map((l) => {
           const sub = res.data?.strategySubscriptions.find((s) => s.listingId === l.id && s.active);
           return (
             <View key={l.id} style={[socialStyles.card, { borderColor: theme.border }]} testID={`listing-${l.id}`}>
@@ -158,6 +206,8 @@ export function MarketplaceSection() {
           );
         })
       )}
+      <Alert text={moreError ? t(moreError) : null} />
+      {res.data && hasNext ? <Button label={t('social.more')} onPress={() => void loadMore()} busy={loadingMore} testID="market-more" /> : null}
     </View>
   );
 }

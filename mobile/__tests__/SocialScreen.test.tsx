@@ -201,7 +201,7 @@ test('feed: pages, live posts on top, like, comment and post', async () => {
       once({ data: { feed: v.after ? { posts: [post('p-3')], hasNextPage: false, endCursor: 'c3' } : { posts: [post('p-1'), post('p-2')], hasNextPage: true, endCursor: 'c2' } } }),
     LiveFeed: () => live.source,
     LikePost: data({ likePost: post('p-1', { likes: 2, likedByMe: true }) }),
-    PostComments: data({ postComments: [{ __typename: 'PostComment', id: 'c-1', authorId: 'u-3', body: 'Nice entry', createdAt: '2026-12-07T03:01:00Z' }] }),
+    PostComments: data({ postComments: [{ __typename: 'PostComment', id: 'c-1', authorId: 'u-3', authorHandle: null, body: 'Nice entry', createdAt: '2026-12-07T03:01:00Z' }] }),
     CommentOnPost: data({ commentOnPost: post('p-1', { likes: 2, likedByMe: true, commentCount: 2 }) }),
     CreatePost: data({ createPost: post('p-9', { body: 'Hello followers', authorId: 'me' }) }),
   });

@@ -60,6 +60,7 @@ export const post = (id: string, over: Record<string, unknown> = {}) => ({
   __typename: 'Post',
   id,
   authorId: 'u-2',
+  authorHandle: null,
   kind: 'text',
   body: `Post ${id}`,
   listingId: null,

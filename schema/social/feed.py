@@ -24,6 +24,9 @@ class SharedTrade:
 class PostComment:
     id: strawberry.ID
     author_id: strawberry.ID
+    author_handle: str | None = strawberry.field(
+        description="The author's public profile handle; null without a profile."
+    )
     body: str
     created_at: datetime
 
@@ -32,6 +35,9 @@ class PostComment:
 class Post:
     id: strawberry.ID
     author_id: strawberry.ID
+    author_handle: str | None = strawberry.field(
+        description="The author's public profile handle; null without a profile."
+    )
     kind: str = strawberry.field(description="text, trade or strategy")
     body: str
     listing_id: strawberry.ID | None
@@ -47,6 +53,7 @@ class Post:
         return cls(
             id=strawberry.ID(post.id),
             author_id=strawberry.ID(post.author_id),
+            author_handle=item.author_handle,
             kind=post.kind,
             body=post.body,
             listing_id=strawberry.ID(post.listing_id) if post.listing_id else None,
@@ -103,13 +110,14 @@ class FeedQuery:
         self, info: Info, post_id: strawberry.ID, first: int = 20
     ) -> list[PostComment]:
         principal = info.context.require_user()
-        rows = await info.context.services.social_feed.comments(
-            principal.user_id, str(post_id), first
-        )
+        feed = info.context.services.social_feed
+        rows = await feed.comments(principal.user_id, str(post_id), first)
+        handles = await feed.handles({r.author_id for r in rows})
         return [
             PostComment(
                 id=strawberry.ID(r.id),
                 author_id=strawberry.ID(r.author_id),
+                author_handle=handles.get(r.author_id),
                 body=r.body,
                 created_at=r.created_at,
             )

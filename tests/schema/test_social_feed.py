@@ -130,3 +130,21 @@ async def test_feed_subscription_pushes_new_posts_of_followed_users(
         await post(gql, alice, "live")
         message = await next_of(ws, "f")
     assert message["payload"]["data"]["feed"] == {"body": "live", "authorId": alice_id}
+
+
+async def test_posts_and_comments_name_authors_by_their_public_handle(
+    gql: GraphQLClient,
+) -> None:
+    (dana, dana_id), (erin, _) = await user(gql, "dana"), await user(gql, "erin")
+    profile = "mutation($i: TraderProfileInput!) { upsertTraderProfile(input: $i) { handle } }"
+    await gql.data(profile, {"i": {"handle": "DanaTrades"}}, dana)
+    await gql.data(FOLLOW, {"u": dana_id}, erin)
+    mine = await post(gql, dana, "hello followers")
+    await post(gql, erin, "no profile here")
+    await gql.data(COMMENT, {"p": mine["id"], "b": "welcome"}, erin)
+    feed = "{ feed { posts { body authorHandle } } }"
+    seen = {p["body"]: p["authorHandle"] for p in (await gql.data(feed, {}, erin))["feed"]["posts"]}
+    assert seen == {"hello followers": "danatrades", "no profile here": None}
+    comments = "query($p: ID!) { postComments(postId: $p) { body authorHandle } }"
+    rows = (await gql.data(comments, {"p": mine["id"]}, dana))["postComments"]
+    assert rows == [{"body": "welcome", "authorHandle": None}]

@@ -24,6 +24,7 @@ from api.db.social_tables import (
     PostLike,
     PostReport,
     StrategyListing,
+    TraderProfile,
     UserRelation,
 )
 from api.errors import BadUserInput, NotFound
@@ -48,6 +49,7 @@ class FeedItem:
     comments: int
     liked_by_me: bool
     fill: FillRecord | None
+    author_handle: str | None = None  # the author's public profile handle, if they have one
 
 
 class FeedService:
@@ -236,13 +238,31 @@ class FeedService:
                 ).all()
             )
             page = posts[:first]
-            items = [await self._item(session, post, user_id) for post in page]
+            handles = await self._handles(session, {post.author_id for post in page})
+            items = [await self._item(session, post, user_id, handles) for post in page]
         return items, len(posts) > first
+
+    async def handles(self, user_ids: set[str]) -> dict[str, str]:
+        """user id -> public profile handle, for those of `user_ids` that have a profile."""
+        async with self.db.session() as session:
+            return await self._handles(session, user_ids)
+
+    @staticmethod
+    async def _handles(session: AsyncSession, user_ids: set[str]) -> dict[str, str]:
+        if not user_ids:
+            return {}
+        rows = await session.exec(
+            select(TraderProfile.user_id, TraderProfile.handle).where(
+                col(TraderProfile.user_id).in_(user_ids)
+            )
+        )
+        return {user: handle for user, handle in rows.all()}
 
     async def item(self, user_id: str, post_id: str) -> FeedItem:
         post = await self.visible_post(user_id, post_id)
         async with self.db.session() as session:
-            return await self._item(session, post, user_id)
+            handles = await self._handles(session, {post.author_id})
+            return await self._item(session, post, user_id, handles)
 
     async def comments(self, user_id: str, post_id: str, first: int = 20) -> list[PostComment]:
         await self.visible_post(user_id, post_id)
@@ -255,7 +275,9 @@ class FeedService:
             )
             return list(rows.all())
 
-    async def _item(self, session: AsyncSession, post: Post, user_id: str) -> FeedItem:
+    async def _item(
+        self, session: AsyncSession, post: Post, user_id: str, handles: dict[str, str]
+    ) -> FeedItem:
         likes = (
             await session.exec(select(PostLike.user_id).where(PostLike.post_id == post.id))
         ).all()
@@ -265,4 +287,6 @@ class FeedService:
             )
         ).one()
         fill = await session.get(FillRecord, post.fill_id) if post.fill_id else None
-        return FeedItem(post, len(likes), int(comments), user_id in likes, fill)
+        return FeedItem(
+            post, len(likes), int(comments), user_id in likes, fill, handles.get(post.author_id)
+        )

@@ -202,6 +202,7 @@ export const PostFieldsFragment = graphql(`
   fragment PostFields on Post {
     id
     authorId
+    authorHandle
     kind
     body
     listingId
@@ -267,6 +268,7 @@ export const PostCommentsQuery = graphql(`
     postComments(postId: $postId, first: $first) {
       id
       authorId
+      authorHandle
       body
       createdAt
     }

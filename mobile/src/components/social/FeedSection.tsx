@@ -20,6 +20,11 @@ import { Alert, Button, Field, socialStyles } from './ui';
 
 export const FEED_PAGE = 20;
 
+/** "@handle" for authors with a public profile, otherwise their user id. */
+export function authorName(post: Pick<PostFieldsFragment, 'authorId' | 'authorHandle'>): string {
+  return post.authorHandle ? `@${post.authorHandle}` : post.authorId;
+}
+
 function Comments({ postId }: { postId: string }) {
   const { t, i18n } = useTranslation();
   const theme = useTheme();
@@ -66,7 +71,7 @@ function Moderation({ post, onReported, onBlocked }: { post: PostFieldsFragment;
         </>
       ) : mode === 'block' ? (
         <>
-          <Text accessibilityRole="alert">{t('social.moderation.confirmBlock', { id: post.authorId })}</Text>
+          <Text accessibilityRole="alert">{t('social.moderation.confirmBlock', { id: authorName(post) })}</Text>
           <View style={socialStyles.actions}>
             <Button
               label={t('social.moderation.block')}
@@ -83,7 +88,7 @@ function Moderation({ post, onReported, onBlocked }: { post: PostFieldsFragment;
           <Button label={t('social.moderation.report')} a11yLabel={t('social.moderation.reportLabel')} onPress={() => setMode('report')} testID={`report-${post.id}`} />
           <Button
             label={t('social.moderation.block')}
-            a11yLabel={t('social.moderation.blockLabel', { id: post.authorId })}
+            a11yLabel={t('social.moderation.blockLabel', { id: authorName(post) })}
             onPress={() => setMode('block')}
             testID={`block-${post.id}`}
           />
@@ -127,7 +132,7 @@ function PostCard({
   return (
     <View style={[socialStyles.card, { borderColor: theme.border }]} testID={`post-${post.id}`}>
       <Text style={{ color: theme.muted, fontSize: 12 }}>
-        {t('social.feed.author', { id: post.authorId })} · {formatDateTime(post.createdAt, locale)}
+        {t('social.feed.author', { id: authorName(post) })} · {formatDateTime(post.createdAt, locale)}
       </Text>
       {post.body ? <Text style={{ color: theme.text, fontSize: 15 }}>{post.body}</Text> : null}
       {post.trade ? (

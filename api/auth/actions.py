@@ -154,7 +154,7 @@ def summarise_action(action: Action, labels: Mapping[str, str] | None = None) ->
     if kind == "increaseAllocation":
         return f"Increase copy allocation to {_amount(action.get('amount', ''))}"
     if kind == "subscribeStrategy":
-        return f"Subscribe to paid strategy {action.get('strategyId', '')}".rstrip()
+        return f"Subscribe to strategy {action.get('strategyId', '')} and run its bot".rstrip()
     if kind == "createTradingAlert":
         return "Create an alert that trades or controls a bot"
     return "Approve an action from a notification"

@@ -124,7 +124,7 @@ test('following: a higher allocation needs a step-up {increaseAllocation, trader
   expect(calls(run, 'UpdateFollow')[0][0].variables).toEqual({ input: { traderId: 't-alice', allocation: '2000' }, stepUp: { credential: JSON.stringify({ id: 'pk-1' }) } });
 });
 
-test('marketplace: a paid listing subscribes with a step-up bound to it; cancel; free needs none', async () => {
+test('marketplace: subscribing (paid or free: it starts a bot copy) needs a step-up bound to the listing', async () => {
   const { client, run } = socialClient({
     Marketplace: data({
       marketplace: { listings: [listing('l-1', { pricing: 'MONTHLY', monthlyPrice: '19.99' }), listing('l-2')], hasNextPage: false, endCursor: null },
@@ -158,8 +158,15 @@ test('marketplace: a paid listing subscribes with a step-up bound to it; cancel;
   await fireEvent.press(screen.getByTestId('details-l-2'));
   await fireEvent.changeText(screen.getByTestId('sub-allocation-l-2'), '100');
   await fireEvent.press(screen.getByTestId('subscribe-l-2'));
-  expect(calls(run, 'StepUpChallenge')).toHaveLength(1);
-  expect(calls(run, 'SubscribeToStrategy')[1][0].variables).toEqual({ listingId: 'l-2', accountId: 'acc-1', allocation: '100', stepUp: null });
+  expect(calls(run, 'StepUpChallenge')[1][0].variables).toEqual({ action: { kind: 'subscribeStrategy', strategyId: 'l-2' } });
+  get.mockResolvedValueOnce({ id: 'pk-2' });
+  await fireEvent.press(screen.getByTestId('confirm-passkey'));
+  expect(calls(run, 'SubscribeToStrategy')[1][0].variables).toEqual({
+    listingId: 'l-2',
+    accountId: 'acc-1',
+    allocation: '100',
+    stepUp: { credential: JSON.stringify({ id: 'pk-2' }) },
+  });
 });
 
 test('marketplace: an active subscription can be cancelled (no step-up); pricing filter queries', async () => {
@@ -185,12 +192,15 @@ test('marketplace: server codes are shown in words', async () => {
   const { client } = socialClient({
     Marketplace: data({ marketplace: { listings: [listing('l-2')], hasNextPage: false, endCursor: null }, strategySubscriptions: [] }),
     CopyAccounts: data(accounts),
+    StepUpChallenge: challenge('Subscribe to strategy Grid l-2'),
     SubscribeToStrategy: gqlError('CANNOT_SUBSCRIBE_OWN'),
   });
   await renderWith(<SocialScreen initial="marketplace" />, client);
   await fireEvent.press(await screen.findByTestId('details-l-2'));
   await fireEvent.changeText(screen.getByTestId('sub-allocation-l-2'), '100');
   await fireEvent.press(screen.getByTestId('subscribe-l-2'));
+  get.mockResolvedValueOnce({ id: 'pk-3' });
+  await fireEvent.press(screen.getByTestId('confirm-passkey'));
   expect(screen.getByText('You cannot subscribe to your own strategy.')).toBeTruthy();
 });
 

@@ -49,19 +49,16 @@ function ListingDetail({ listing, subscription, onChanged }: { listing: ListingF
     setTouched(true);
     if (!account || !isPositiveDecimal(allocation)) return;
     const variables = { listingId: listing.id, accountId: account, allocation: allocation.trim() };
-    if (listing.pricing !== 'FREE') {
-      // Paid listings charge fees: step-up bound to this listing.
-      await guarded.prepare({ kind: 'subscribeStrategy', strategyId: listing.id }, async (stepUp) => {
-        const r = await subscribe({ ...variables, stepUp });
-        return guardedResult(r.error);
-      });
-      return;
-    }
-    const r = await subscribe({ ...variables, stepUp: null });
-    if (!r.error) done();
+    // Subscribing starts a copy of the bot (and paid listings charge fees): always a step-up
+    // bound to this listing. Without one the server would leave a free listing's copy stopped.
+    await guarded.prepare({ kind: 'subscribeStrategy', strategyId: listing.id }, async (stepUp) => {
+      const r = await subscribe({ ...variables, stepUp });
+      return guardedResult(r.error);
+    });
   };
 
-  const error = errorKey(subRes.error ?? cancelRes.error, FOLLOW_ERRORS);
+  // Subscribe errors are shown by the confirmation sheet (every subscribe goes through it).
+  const error = errorKey(cancelRes.error, FOLLOW_ERRORS);
   return (
     <View style={{ gap: 8 }} testID={`listing-detail-${listing.id}`}>
       <Text style={{ color: theme.text }}>{listing.description}</Text>

@@ -67,6 +67,26 @@ def serve(settings: Settings) -> int:
     return 0
 
 
+async def _bot_worker(settings: Settings, name: str | None) -> int:
+    from api.container import start_services
+    from api.workers.bot_runner import BotRunner
+    from api.workers.bot_worker import BotDispatch, BotWorker
+
+    if not settings.redis_url:
+        print("error: bot-worker needs CO_REDIS_URL (and CO_BOT_WORKERS=streams)", file=sys.stderr)
+        return 2
+    services = await start_services(settings, run_workers=False)
+    dispatch = BotDispatch.from_url(
+        settings.redis_url, settings.bus_namespace, settings.bot_worker_lease_seconds
+    )
+    try:  # runs what it is assigned here, whatever the venue
+        await BotWorker(dispatch, BotRunner(services.bots.runner.deps), services.db, name).run()
+    finally:
+        await dispatch.close()
+        await services.close()
+    return 0
+
+
 async def _db_upgrade(settings: Settings) -> None:
     db = Database(settings.resolved_database_url)
     try:
@@ -114,6 +134,10 @@ def build_parser() -> argparse.ArgumentParser:
     db_cmd.add_argument("action", choices=["upgrade"], help="apply migrations")
     demo_cmd = commands.add_parser("demo", help="seed the demo user and its paper account")
     demo_cmd.add_argument("--reset", action="store_true", help="delete and recreate it")
+    worker_cmd = commands.add_parser(
+        "bot-worker", help="run bots assigned over Redis Streams (CO_BOT_WORKERS=streams)"
+    )
+    worker_cmd.add_argument("--name", help="consumer name (default: host-pid)")
     export_cmd = commands.add_parser("export-schema", help="write schema/schema.graphql")
     export_cmd.add_argument("--check", action="store_true", help="fail if it is out of date")
     return parser
@@ -133,6 +157,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "serve":
             return serve(settings)
+        if args.command == "bot-worker":
+            return asyncio.run(_bot_worker(settings, args.name))
         if args.command == "db":
             asyncio.run(_db_upgrade(settings))
             print(f"database at {settings.resolved_database_url} is up to date")

@@ -13,6 +13,7 @@ from api.auth.webauthn import RelyingParty
 from api.bus import Bus, create_bus
 from api.db.database import Database
 from api.services.accounts import AccountService
+from api.services.action_labels import ActionLabels
 from api.services.alerts import AlertActions, AlertService, AlertStore
 from api.services.backtests import BacktestService
 from api.services.bots import BotService
@@ -26,7 +27,7 @@ from api.services.exchange_accounts import (
     ccxt_connector,
     public_ccxt_connector,
 )
-from api.services.feature_links import link_alerts, link_push_actions
+from api.services.feature_links import link_alerts, link_copy_skips, link_push_actions
 from api.services.market import MarketService
 from api.services.notifications import Notifications, build_notifications
 from api.services.orders import OrderService
@@ -49,19 +50,27 @@ from api.services.social import (
 from api.services.step_up import StepUpGuard
 from api.services.trading_grants import TradingGrantService
 from api.services.venues import VenueRegistry
+from api.services.watchlist import WatchlistService
 from api.services.widget_tokens import WidgetTokenService
 from api.services.widgets import WidgetProviders, WidgetService
+from api.services.widgets.push import link_widget_refresh
 from api.services.widgets.sources import LastAlertTrigger, StoredBots, StrongestSignal
 from api.settings import Settings
 from api.tasks import stop_tasks
 from api.workers.alert_evaluator import AlertEvaluator
 from api.workers.bot_runner import BotRunner
+from api.workers.bot_worker import BotDispatch
 from api.workers.copy_dispatcher import CopyDispatcher
+from api.workers.fee_settlement import FeeSettlementWorker
 from api.workers.leaderboard import LeaderboardRefresher
 from api.workers.live_feeds import LiveBookFeeds
 from api.workers.market_feed import SimMarketFeed
+from api.workers.news_feed import NewsFeed
+from api.workers.pnl_sampler import PnlSampler
+from api.workers.private_streams import PrivateStreams
 from api.workers.reconciler import Reconciler
 from api.workers.signal_feed import SignalFeed
+from api.workers.whale_feed import WhaleFeed, sim_transfer_sources
 from api.workers.widget_refresher import WidgetRefresher
 from engine.market.sim.venue import SimVenue
 from engine.signals.onnx_model import SignalModel
@@ -83,6 +92,7 @@ class Services:
     live_feeds: LiveBookFeeds
     orders: OrderService
     reconciler: Reconciler
+    private_streams: PrivateStreams
     feed: SimMarketFeed
     step_up: StepUpGuard
     passkeys: PasskeyService
@@ -97,20 +107,27 @@ class Services:
     platform_stats: PlatformStatsService
     widgets: WidgetService
     widget_tokens: WidgetTokenService
+    watchlist: WatchlistService
     alerts: AlertService
     alert_evaluator: AlertEvaluator
     notifications: Notifications
     signals: SignalService
     signal_feed: SignalFeed
+    news_feed: NewsFeed  # headlines for sentiment bots (news:{venue})
+    whale_feed: WhaleFeed  # whale events for bots and alerts (whales:{venue}:{symbol})
     backtests: BacktestService
     signal_models: SignalModelService
     _tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
     async def close(self) -> None:
         await stop_tasks(self._tasks)
+        if self.bots.runner.dispatch is not None:
+            await self.bots.runner.dispatch.close()
         await self.backtests.close()
+        await self.copy_dispatcher.fanout.close()  # skip pushes still in flight
         await self.notifications.close()
         await self.live_feeds.close()
+        await self.private_streams.close()
         await self.venues.close()
         await self.bus.close()
         await self.db.dispose()
@@ -146,6 +163,7 @@ async def start_services(settings: Settings, *, run_workers: bool = True) -> Ser
         credentials,
         paper_trading_needs_step_up=settings.step_up_paper_trading,
     )
+    step_up.labels = ActionLabels(db)
     passkeys = PasskeyService(
         relying_party, accounts, challenges, credentials, RecoveryCodeStore(db), step_up
     )
@@ -155,8 +173,16 @@ async def start_services(settings: Settings, *, run_workers: bool = True) -> Ser
     alert_store = AlertStore(db)
     alert_actions = AlertActions(bus, orders, portfolio, venues)
     bot_deps = RuntimeDeps(db, bus, orders, venues, snapshot_key(settings.resolved_secret_key))
-    bots = BotService(db, bus, orders, venues, step_up, BotRunner(bot_deps))
+    bot_dispatch = (  # bots on live venues run in `bot-worker` processes
+        BotDispatch.from_url(
+            settings.redis_url, settings.bus_namespace, settings.bot_worker_lease_seconds
+        )
+        if settings.bot_workers == "streams" and settings.redis_url
+        else None
+    )
+    bots = BotService(db, bus, orders, venues, step_up, BotRunner(bot_deps, bot_dispatch))
     signals = SignalService(MarketService(venues), SignalModel.bundled())
+    watchlist = WatchlistService(db, MarketService(venues))
     services = Services(
         settings=settings,
         db=db,
@@ -176,6 +202,7 @@ async def start_services(settings: Settings, *, run_workers: bool = True) -> Ser
         portfolio=portfolio,
         orders=orders,
         reconciler=Reconciler(orders),
+        private_streams=PrivateStreams(orders),
         feed=SimMarketFeed(
             sim, bus, settings.sim_tick_seconds, on_account_events=orders.recorder.record_sim_events
         ),
@@ -196,6 +223,8 @@ async def start_services(settings: Settings, *, run_workers: bool = True) -> Ser
             db,
             step_up,
             creator_share_pct=Decimal(str(settings.marketplace_creator_share_pct)),
+            bots=bots,  # each subscription runs the subscriber's copy of the listed bot
+            venues=venues,
         ),
         social_feed=FeedService(db, bus, posts_per_minute=settings.feed_posts_per_minute),
         platform_stats=PlatformStatsService(db),
@@ -206,19 +235,39 @@ async def start_services(settings: Settings, *, run_workers: bool = True) -> Ser
                 bots=StoredBots(db),
                 last_alert=LastAlertTrigger(db),
                 strongest_signal=StrongestSignal(signals, sim.symbols),
+                watchlist=watchlist.stored_symbols,
             ),
         ),
         widget_tokens=WidgetTokenService(db, accounts),
+        watchlist=watchlist,
         alerts=AlertService(alert_store, bus, MarketService(venues), portfolio, step_up),
         alert_evaluator=AlertEvaluator(alert_store, bus, alert_actions, MarketService(venues)),
         notifications=build_notifications(settings, db, bus, orders),
         signals=signals,
         signal_feed=SignalFeed(signals, bus, sim.symbols),
+        news_feed=NewsFeed(
+            bus,
+            MarketService(venues),
+            sim.symbols,
+            settings.sim_seed,
+            rss_urls=settings.news_rss_urls,
+            rss_venues=settings.live_market_venues,
+            poll_s=settings.news_poll_seconds,
+        ),
+        whale_feed=WhaleFeed(
+            bus,
+            "sim",
+            sim.symbols,
+            sim_transfer_sources(settings.sim_seed, {s: sim.ticker(s).last for s in sim.symbols}),
+        ),
         backtests=BacktestService(db, bus),
         signal_models=SignalModelService(db),
     )
     link_alerts(alert_actions, services.notifications, bots)
+    link_copy_skips(copy_fanout, services.notifications)
     link_push_actions(services.notifications, services.alerts, bots)
+    watchlist.listeners.append(services.widgets.watchlist_changed)
+    link_widget_refresh(services.widgets, services.notifications)
     restored = await portfolio.restore_sim_accounts()
     live = await services.exchange_accounts.restore()
     log.info("attached %d live exchange accounts", live)
@@ -233,18 +282,29 @@ async def start_services(settings: Settings, *, run_workers: bool = True) -> Ser
     if run_workers:
         services._tasks.append(asyncio.create_task(services.feed.run(), name="sim-market-feed"))
         services._tasks.append(asyncio.create_task(services.reconciler.run(), name="reconciler"))
+        services._tasks.append(
+            asyncio.create_task(services.private_streams.run(), name="private-streams")
+        )
         services._tasks.append(asyncio.create_task(bots.runner.run(), name="bot-runner"))
         services._tasks.append(
             asyncio.create_task(services.copy_dispatcher.run(), name="copy-dispatcher")
         )
         refresher = LeaderboardRefresher(services.leaderboard, settings.leaderboard_refresh_seconds)
         services._tasks.append(asyncio.create_task(refresher.run(), name="leaderboard"))
+        fees = FeeSettlementWorker(services.marketplace, venues)  # marketplace fee periods
+        services._tasks.append(asyncio.create_task(fees.run(), name="fee-settlement"))
         widget_refresher = WidgetRefresher(bus, services.widgets, sim.markets)
         services._tasks.append(asyncio.create_task(widget_refresher.run(), name="widget-refresher"))
         services._tasks.append(
             asyncio.create_task(services.alert_evaluator.run(), name="alert-evaluator")
         )
+        pnl_sampler = PnlSampler(  # P&L / drawdown alerts (docs/alerts.md)
+            services.alert_evaluator, services.pnl, db, bus, MarketService(venues)
+        )
+        services._tasks.append(asyncio.create_task(pnl_sampler.run(), name="pnl-sampler"))
         services._tasks.append(asyncio.create_task(services.signal_feed.run(), name="signal-feed"))
+        services._tasks.append(asyncio.create_task(services.news_feed.run(), name="news-feed"))
+        services._tasks.append(asyncio.create_task(services.whale_feed.run(), name="whale-feed"))
         push = services.notifications
         services._tasks.append(
             asyncio.create_task(push.delivery.run(push.service.flush_due), name="push-delivery")

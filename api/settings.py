@@ -57,6 +57,15 @@ class Settings(BaseSettings):
     # Comma-separated live venues whose public market data (books, tickers) is served through
     # CCXT, e.g. "binance,okx"; empty: the simulated venue only (offline).
     live_market_venues: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # News-sentiment bots: comma-separated RSS/Atom feed URLs (headlines for the live venues;
+    # the sim venue always has its own seeded stream) and how often they are fetched.
+    news_rss_urls: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    news_poll_seconds: float = Field(default=300, gt=0)
+    # Bots: "embedded" runs every bot in the server; "streams" (needs redis_url) hands bots on
+    # live venues to `cryptoorchestrator bot-worker` processes over a Redis Streams consumer
+    # group; a worker silent for the lease time has its bots taken over by another.
+    bot_workers: Literal["embedded", "streams"] = "embedded"
+    bot_worker_lease_seconds: float = Field(default=15, gt=0, le=300)
     # Seconds a venue call may take before its outcome counts as unknown.
     exchange_timeout_seconds: float = Field(default=10, gt=0, le=120)
     # Upper bound on subscription frames per second per subscriber.
@@ -81,7 +90,9 @@ class Settings(BaseSettings):
     def _lower(cls, value: object) -> object:
         return value.lower() if isinstance(value, str) else value
 
-    @field_validator("webauthn_origins", "cors_origins", "live_market_venues", mode="before")
+    @field_validator(
+        "webauthn_origins", "cors_origins", "live_market_venues", "news_rss_urls", mode="before"
+    )
     @classmethod
     def _split_origins(cls, value: object) -> object:
         if isinstance(value, str):

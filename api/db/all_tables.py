@@ -10,4 +10,5 @@ import api.db.bot_tables
 import api.db.models
 import api.db.notification_tables
 import api.db.social_tables
+import api.db.watchlist_tables
 import api.db.widget_tables  # noqa: F401

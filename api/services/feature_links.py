@@ -17,6 +17,7 @@ from api.services.bots import BotService
 from api.services.notifications import Notifications
 from api.services.notifications.action_tokens import ActionGrant
 from api.services.notifications.actions import APP_LINK, ActionOutcome
+from api.services.social.fanout import CopyFanoutService
 
 DEFAULT_SNOOZE_MINUTES = 60
 
@@ -44,6 +45,11 @@ def _text(grant: ActionGrant, key: str) -> str:
 def link_alerts(actions: AlertActions, notifications: Notifications, bots: BotService) -> None:
     actions.notify = notifications.hand_over
     actions.bots = ArmedBotControl(bots)
+
+
+def link_copy_skips(fanout: CopyFanoutService, notifications: Notifications) -> None:
+    """Copies skipped in a fan-out are pushed to their followers (COPY_SKIPPED)."""
+    fanout.notify = notifications.notify
 
 
 def link_push_actions(notifications: Notifications, alerts: AlertService, bots: BotService) -> None:

@@ -5,13 +5,17 @@ is `running` and keeps the tasks until the service stops; stopping the service e
 but leaves the bots `running` in the database, so the next start resumes them (like a crash).
 A bot whose strategy raises goes to `error` (its open orders cancelled); the others go on.
 
-Separate worker processes (Redis Streams consumer groups) are not built yet: docs/bots.md.
+With a `BotDispatch` (CO_BOT_WORKERS=streams, Redis configured), bots on venues outside
+`local_venues` (default: the sim venue, which lives in this process) are not run here but
+assigned to `cryptoorchestrator bot-worker` processes over a Redis Stream consumer group, and
+halted through them: api/workers/bot_worker.py.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Iterable
 
 from sqlmodel import col, select
 
@@ -20,6 +24,7 @@ from api.db.models import utcnow
 from api.services.bots.records import add_event, publish_bot
 from api.services.bots.runtime import BotRuntime, RuntimeDeps, StrategyFailed
 from api.tasks import stop_tasks
+from api.workers.bot_worker import BotDispatch
 from engine.bots.lifecycle import BotState
 from engine.market.models import Market
 from engine.risk.limits import RiskLimits
@@ -30,10 +35,18 @@ INTERNAL_FAILURE = "the bot stopped on an internal error; see the server log"
 
 
 class BotRunner:
-    def __init__(self, deps: RuntimeDeps) -> None:
+    def __init__(
+        self,
+        deps: RuntimeDeps,
+        dispatch: BotDispatch | None = None,
+        local_venues: Iterable[str] = ("sim",),
+    ) -> None:
         self.deps = deps
+        self.dispatch = dispatch
+        self.local_venues = frozenset(local_venues)
         self.active = False
         self._bots: dict[str, tuple[BotRuntime, asyncio.Task[None]]] = {}
+        self._remote: set[str] = set()  # bots handed to the workers by this runner
 
     @property
     def running_ids(self) -> set[str]:
@@ -48,6 +61,11 @@ class BotRunner:
             self.active = False
             await self.halt_all()
 
+    def runtime(self, bot_id: str) -> BotRuntime | None:
+        """The running bot's runtime in this process (None when it does not run here)."""
+        entry = self._bots.get(bot_id)
+        return entry[0] if entry else None
+
     async def resume_all(self) -> int:
         async with self.deps.db.session() as session:
             bots = (
@@ -61,10 +79,19 @@ class BotRunner:
         markets = await self.deps.venues.public(venue).load_markets()
         return markets.get(symbol)
 
-    async def launch(self, bot: Bot, *, resume: bool) -> bool:
-        """Start `bot`'s task (no-op when it runs already or this runner is not active)."""
+    def runs_remotely(self, bot: Bot) -> bool:
+        return self.dispatch is not None and bot.venue not in self.local_venues
+
+    async def launch(self, bot: Bot, *, resume: bool, local: bool = False) -> bool:
+        """Start `bot`'s task (no-op when it runs already or this runner is not active); with
+        a dispatch, a bot on a remote venue is assigned to the workers instead (`local`: run
+        it here whatever the venue — what a worker does)."""
         if not self.active or bot.id in self._bots:
             return False
+        if not local and self.dispatch is not None and self.runs_remotely(bot):
+            self._remote.add(bot.id)
+            await self.dispatch.assign(bot.id, resume=resume)
+            return True
         market = await self.market(bot.venue, bot.symbol)
         if market is None:
             await self.fail(bot, f"unknown symbol {bot.symbol} on {bot.venue}")
@@ -77,6 +104,12 @@ class BotRunner:
     async def halt(self, bot_id: str) -> Bot | None:
         """End a bot's task between two steps (never in the middle of sending an order).
         Returns the runtime's view of the bot row (None when it was not running here)."""
+        if self.dispatch is not None and bot_id not in self._bots:
+            # Run by a worker (assigned by this or another server): wait until it let go.
+            self._remote.discard(bot_id)
+            if await self.dispatch.owner(bot_id) is not None:
+                await self.dispatch.halt(bot_id)
+            return None
         entry = self._bots.pop(bot_id, None)
         if entry is None:
             return None

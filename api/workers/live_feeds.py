@@ -1,7 +1,9 @@
 """Market-data feeds for live venues, run once per (venue, symbol, stream) that somebody watches.
 
 The first subscriber of a stream starts its feed; the last one leaving stops it (reference
-count per process; with Redis each replica feeds its own subscribers). Each feed publishes on
+count per process; with Redis each replica feeds its own subscribers) and unsubscribes at the
+venue (`CcxtExchange.unwatch`: ccxt.pro `un_watch_*` where the venue has it), before a new
+feed of the same stream may subscribe again. Each feed publishes on
 the topic the simulated venue's feed uses, in the same payload shape, so a subscription does
 not care where its data comes from:
 
@@ -138,6 +140,7 @@ class LiveBookFeeds:
         self.bus = bus
         self._watchers: dict[tuple[str, str, Stream], int] = {}
         self._tasks: dict[tuple[str, str, Stream], asyncio.Task[None]] = {}
+        self._stopping: dict[tuple[str, str, Stream], asyncio.Task[None]] = {}
 
     @property
     def active(self) -> dict[tuple[str, str], int]:
@@ -169,10 +172,43 @@ class LiveBookFeeds:
             if self._watchers[key] == 0:
                 del self._watchers[key]
                 task = self._tasks.pop(key)
-                await stop_tasks([task])
+                stopping = asyncio.create_task(
+                    self._stop(venue, symbol, stream, task), name=f"{stream}-stop:{venue}:{symbol}"
+                )
+                self._stopping[key] = stopping
+                stopping.add_done_callback(lambda t: self._forget_stop(key, t))
+                await asyncio.shield(stopping)
+
+    def _forget_stop(self, key: tuple[str, str, Stream], task: asyncio.Task[None]) -> None:
+        if self._stopping.get(key) is task:
+            del self._stopping[key]
+
+    async def _stop(
+        self, venue: str, symbol: str, stream: Stream, task: asyncio.Task[None]
+    ) -> None:
+        """Cancel the feed's task, then unsubscribe at the venue (ccxt.pro keeps a cancelled
+        watch's subscription open and the venue keeps sending its frames otherwise)."""
+        await stop_tasks([task])
+        try:
+            exchange = self.venues.public(venue)
+            if stream == "ticker" and not has_watch(exchange, "watchTicker"):
+                return  # polled over REST: nothing subscribed
+            unwatch = getattr(exchange, "unwatch", None)  # the CCXT adapter; not the sim venue
+            if unwatch is not None:
+                await unwatch(stream, symbol)
+        except Exception:  # a watcher leaving must never fail; the connection ends it anyway
+            log.exception("unsubscribing %s %s %s failed", stream, venue, symbol)
+
+    async def _after_stop(self, key: tuple[str, str, Stream]) -> None:
+        """Wait for a previous feed of `key` to finish unsubscribing before subscribing again
+        (its UNSUBSCRIBE must not land after, and cancel, the new SUBSCRIBE)."""
+        stopping = self._stopping.get(key)
+        if stopping is not None:
+            await asyncio.wait([stopping])
 
     # -- books ---------------------------------------------------------------------------
     async def _run_book(self, venue: str, symbol: str) -> None:
+        await self._after_stop((venue, symbol, "book"))
         exchange = self.venues.public(venue)
         topic = book_topic(venue, symbol)
         last: OrderBookSnapshot | None = None
@@ -198,6 +234,7 @@ class LiveBookFeeds:
 
     # -- trades and candles ----------------------------------------------------------------
     async def _run_trades(self, venue: str, symbol: str) -> None:
+        await self._after_stop((venue, symbol, "trades"))
         exchange = self.venues.public(venue)
         if not has_watch(exchange, "watchTrades"):
             log.warning("%s streams no trades; no trades/candles feed for %s", venue, symbol)
@@ -241,6 +278,7 @@ class LiveBookFeeds:
 
     # -- tickers ---------------------------------------------------------------------------
     async def _run_ticker(self, venue: str, symbol: str) -> None:
+        await self._after_stop((venue, symbol, "ticker"))
         exchange = self.venues.public(venue)
         streamed = has_watch(exchange, "watchTicker")
         topic = ticker_topic(venue, symbol)
@@ -269,8 +307,9 @@ class LiveBookFeeds:
             log.warning("bus unavailable, dropping a %s update: %s", topic, exc)
 
     async def close(self) -> None:
-        await stop_tasks(list(self._tasks.values()))
+        await stop_tasks(list(self._tasks.values()) + list(self._stopping.values()))
         self._tasks.clear()
+        self._stopping.clear()
         self._watchers.clear()
 
 

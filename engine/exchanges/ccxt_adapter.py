@@ -7,8 +7,10 @@ engine as `Decimal` value types; ccxt exceptions cross as `engine.exchanges.erro
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import inspect
+import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -61,7 +63,17 @@ WATCH_METHODS = (
     "watchMyTrades",
 )
 
+# ccxt.pro un_watch_* per public stream (ccxt `has` names): unsubscribes at the venue
+UNWATCH_METHODS = ("unWatchOrderBook", "unWatchTrades", "unWatchTicker")
+UNWATCH_TIMEOUT_S = 5.0
+
+# Venues whose trigger orders live apart from ordinary ones until triggered, with their own
+# ids, endpoints and client id field (okx: algo orders, `algoClOrdId`); once triggered they
+# place an ordinary order that carries the algo's client id.
+ALGO_TRIGGER_VENUES = frozenset({"okx"})
+
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 # ---------------------------------------------------------------------------------------------
 # Capabilities (read from ccxt, never hand-written)
@@ -72,6 +84,7 @@ T = TypeVar("T")
 class Capabilities:
     venue: str
     watch: frozenset[str]  # ccxt.pro watch_* methods the venue has, e.g. "watchOrderBook"
+    unwatch: frozenset[str]  # ccxt.pro un_watch_* methods per `has`, e.g. "unWatchTrades"
     order_types: frozenset[str]  # "limit", "market", "stop_limit" (OrderType values)
     time_in_force: frozenset[str]  # ccxt features' timeInForce flags: "GTC", "IOC", "PO" ...
     client_order_id: bool  # create_order forwards ccxt's unified `clientOrderId` param
@@ -130,6 +143,7 @@ def capabilities_of(client: Any) -> Capabilities:
     return Capabilities(
         venue=client.id,
         watch=frozenset(m for m in WATCH_METHODS if _has(client, m)),
+        unwatch=frozenset(m for m in UNWATCH_METHODS if _has(client, m)),
         order_types=frozenset(order_types),
         time_in_force=frozenset(k for k, v in tif.items() if v),
         client_order_id=client_id,
@@ -332,17 +346,47 @@ def _fee_in_quote(fees: Any, fee: Any, quote: str) -> Decimal:
     )
 
 
+# okx algo (trigger) order states: `live` waits for the trigger; `effective` has placed its
+# ordinary order (whose own state tells fills: ccxt's "closed" for it means nothing filled yet)
+_ALGO_STATUS = {
+    "live": OrderStatus.UNTRIGGERED,
+    "pause": OrderStatus.UNTRIGGERED,
+    "effective": OrderStatus.OPEN,
+    "partially_effective": OrderStatus.OPEN,
+    "canceled": OrderStatus.CANCELED,
+    "order_failed": OrderStatus.REJECTED,
+}
+
+
+_ALGO_ORDER_TYPES = ("trigger", "conditional", "oco", "move_order_stop")
+
+
+def _info(o: Mapping[str, Any]) -> Mapping[str, Any]:
+    info = o.get("info")
+    return info if isinstance(info, Mapping) else {}
+
+
+def is_algo_order(o: Mapping[str, Any]) -> bool:
+    """An okx algo order (trigger/conditional), as ccxt parses it from order-algo endpoints."""
+    info = _info(o)
+    return bool(info.get("algoId")) and info.get("ordType") in _ALGO_ORDER_TYPES
+
+
 def _untriggered(o: Mapping[str, Any]) -> bool:
     """Whether an open trigger order still waits for its trigger. ccxt has no unified field:
-    binance says `isWorking: false`, okx/bitget algo orders `state: live` with no ordId yet."""
-    info = o.get("info")
-    if not isinstance(info, Mapping):
-        return False
+    binance says `isWorking: false` (REST) or `w: false` (user-data executionReport)."""
+    info = _info(o)
     if "isWorking" in info:
         return info.get("isWorking") in (False, "false")
     if "x" in info and "w" in info:  # binance's user-data executionReport
         return info.get("w") in (False, "false")
-    return "algoId" in info and not info.get("ordId")
+    return False
+
+
+def _client_id_of(o: Mapping[str, Any]) -> str | None:
+    """ccxt's clientOrderId, else okx's algoClOrdId: an algo order's own client id, which the
+    ordinary order it places on triggering carries too."""
+    return o.get("clientOrderId") or _info(o).get("algoClOrdId") or None
 
 
 def to_order(o: Mapping[str, Any], fallback_client_id: str = "") -> ExchangeOrder:
@@ -352,7 +396,15 @@ def to_order(o: Mapping[str, Any], fallback_client_id: str = "") -> ExchangeOrde
     trigger = _dec(o.get("triggerPrice") or o.get("stopPrice"))
     if trigger is not None and trigger <= 0:
         trigger = None
-    if status is OrderStatus.OPEN and trigger is not None and filled == 0 and _untriggered(o):
+    order_id = str(o.get("id"))
+    if is_algo_order(o):
+        # ccxt maps `effective` (triggered, its order placed) to "closed": not a fill
+        status = _ALGO_STATUS.get(str(_info(o).get("state")), OrderStatus.UNKNOWN)
+        filled = Decimal(0)
+    elif _info(o).get("algoId") and _info(o).get("ordId"):
+        # the order an okx algo order placed: ccxt gives it the algo's id, fills name ordId
+        order_id = str(_info(o)["ordId"])
+    elif status is OrderStatus.OPEN and trigger is not None and filled == 0 and _untriggered(o):
         status = OrderStatus.UNTRIGGERED
     if status is OrderStatus.OPEN and filled > 0:
         status = OrderStatus.PARTIALLY_FILLED
@@ -362,8 +414,8 @@ def to_order(o: Mapping[str, Any], fallback_client_id: str = "") -> ExchangeOrde
     created = _ts(o.get("timestamp"))
     updated_ms = o.get("lastUpdateTimestamp") or o.get("lastTradeTimestamp")
     return ExchangeOrder(
-        id=str(o.get("id")),
-        client_order_id=o.get("clientOrderId") or fallback_client_id,
+        id=order_id,
+        client_order_id=_client_id_of(o) or fallback_client_id,
         symbol=symbol,
         side=Side(o.get("side") or "buy"),
         type=(
@@ -391,8 +443,14 @@ def to_fill(t: Mapping[str, Any], client_order_ids: Mapping[str, str] | None = N
     fee = t.get("fee") or {}
     order_id = str(t.get("order"))
     info = t.get("info")
-    # binance's user-data executionReport carries the order's client id as `c`
-    streamed_coid = info.get("c") if isinstance(info, Mapping) and info.get("x") else None
+    streamed_coid: str | None = None
+    fee_cost = _d(fee.get("cost"))
+    if isinstance(info, Mapping):
+        if info.get("x"):  # binance's user-data executionReport: the client id is `c`
+            streamed_coid = info.get("c")
+        elif "fillFee" in info:  # okx's orders channel: clOrdId/algoClOrdId, fees negative
+            streamed_coid = info.get("clOrdId") or info.get("algoClOrdId")
+            fee_cost = -_d(info.get("fillFee"))
     coid = (t.get("clientOrderId") or (client_order_ids or {}).get(order_id) or streamed_coid) or ""
     return Fill(
         trade_id=str(t.get("id")),
@@ -402,7 +460,7 @@ def to_fill(t: Mapping[str, Any], client_order_ids: Mapping[str, str] | None = N
         side=Side(t.get("side") or "buy"),
         price=_d(t.get("price")),
         qty=_d(t.get("amount")),
-        fee=_d(fee.get("cost")),
+        fee=fee_cost,
         fee_currency=fee.get("currency") or "",
         liquidity=Liquidity.MAKER if t.get("takerOrMaker") == "maker" else Liquidity.TAKER,
         timestamp=_ts(t.get("timestamp")),
@@ -483,6 +541,8 @@ class CcxtExchange:
         self._markets: dict[str, Market] = {}
         # order id -> our client id, for venues whose trade rows omit it (binance myTrades)
         self._client_ids: dict[str, str] = {}
+        # client ids of our algo (trigger) orders, on ALGO_TRIGGER_VENUES
+        self._algo_client_ids: set[str] = set()
 
     def _remember(self, order: ExchangeOrder) -> ExchangeOrder:
         if order.client_order_id:
@@ -552,6 +612,8 @@ class CcxtExchange:
             # with stopPrice, okx: an algo order with triggerPx, ...)
             params["triggerPrice"] = float(request.trigger_price)
             ccxt_type = OrderType.LIMIT.value
+            if self.id in ALGO_TRIGGER_VENUES:
+                return await self._create_algo(request, params)
         price = float(request.price) if request.price is not None else None
         raw = await self._call(
             self._client.create_order,
@@ -564,6 +626,59 @@ class CcxtExchange:
         )
         return self._remember(to_order(raw, request.client_order_id))
 
+    # -- algo (trigger) orders on ALGO_TRIGGER_VENUES ------------------------------------------
+
+    async def _create_algo(self, request: OrderRequest, params: dict[str, Any]) -> ExchangeOrder:
+        """Place a stop-limit as an okx `trigger` algo order (POST trade/order-algo) under our
+        client id as `algoClOrdId` (ccxt would send it as `clOrdId`, which algo orders do not
+        key on), then read it back: the placement answer carries no state."""
+        coid = request.client_order_id
+        params = {k: v for k, v in params.items() if k != "clientOrderId"}
+        params["algoClOrdId"] = coid
+        assert request.price is not None
+        await self._call(
+            self._client.create_order,
+            request.symbol,
+            OrderType.LIMIT.value,
+            request.side.value,
+            float(request.qty),
+            float(request.price),
+            params,
+        )
+        self._algo_client_ids.add(coid)
+        return await self._fetch_algo(request.symbol, coid)
+
+    async def _fetch_algo(self, symbol: str, client_order_id: str) -> ExchangeOrder:
+        """An algo order by client id; once triggered, the ordinary order it placed (status,
+        fills, fee), reported as our stop-limit order with the algo's trigger price."""
+        params = {"trigger": True, "clientOrderId": client_order_id}
+        raw = await self._call(self._client.fetch_order, None, symbol, params)
+        self._algo_client_ids.add(client_order_id)
+        algo = to_order(raw, client_order_id)
+        self._client_ids[algo.id] = client_order_id
+        child_id = _info(raw).get("ordId")
+        if not child_id or algo.status is not OrderStatus.OPEN:
+            return algo
+        child = to_order(await self._call(self._client.fetch_order, child_id, symbol))
+        self._client_ids[child.id] = client_order_id
+        return replace(
+            child,
+            client_order_id=client_order_id,
+            type=OrderType.STOP_LIMIT,
+            trigger_price=algo.trigger_price,
+            created_at=algo.created_at,
+        )
+
+    async def _cancel_algo(self, symbol: str, client_order_id: str) -> ExchangeOrder:
+        order = await self._fetch_algo(symbol, client_order_id)
+        if order.status is OrderStatus.UNTRIGGERED:
+            await self._call(self._client.cancel_order, order.id, symbol, {"trigger": True})
+        elif not order.status.is_final:  # triggered: cancel the order it placed
+            await self._call(self._client.cancel_order, order.id, symbol)
+        else:  # already final: its final state is the answer
+            return order
+        return await self._fetch_algo(symbol, client_order_id)
+
     async def fetch_order(
         self, symbol: str, *, order_id: str | None = None, client_order_id: str | None = None
     ) -> ExchangeOrder:
@@ -573,9 +688,17 @@ class CcxtExchange:
             raw = await self._call(self._client.fetch_order, order_id, symbol)
             return self._remember(to_order(raw))
         assert client_order_id is not None
+        if client_order_id in self._algo_client_ids:
+            return await self._fetch_algo(symbol, client_order_id)
         if self.capabilities.fetch_order_by_client_id:
             params = {"clientOrderId": client_order_id}
-            raw = await self._call(self._client.fetch_order, None, symbol, params)
+            try:
+                raw = await self._call(self._client.fetch_order, None, symbol, params)
+            except errors.OrderNotFound:
+                if self.id not in ALGO_TRIGGER_VENUES:
+                    raise
+                # not an ordinary order: one of our trigger orders (after a restart)?
+                return await self._fetch_algo(symbol, client_order_id)
             return self._remember(to_order(raw, client_order_id))
         return await self._search_by_client_id(symbol, client_order_id)
 
@@ -597,9 +720,16 @@ class CcxtExchange:
         if order_id is None:
             if client_order_id is None:
                 raise errors.BadRequest("cancel_order needs order_id or client_order_id")
+            if client_order_id in self._algo_client_ids:
+                return await self._cancel_algo(symbol, client_order_id)
             if self.capabilities.fetch_order_by_client_id:
                 params = {"clientOrderId": client_order_id}
-                raw = await self._call(self._client.cancel_order, None, symbol, params)
+                try:
+                    raw = await self._call(self._client.cancel_order, None, symbol, params)
+                except errors.OrderNotFound:
+                    if self.id not in ALGO_TRIGGER_VENUES:
+                        raise
+                    return await self._cancel_algo(symbol, client_order_id)
                 return _with_client_id(to_order(raw), raw, client_order_id)
             order_id = (await self._search_by_client_id(symbol, client_order_id)).id
         raw = await self._call(self._client.cancel_order, order_id, symbol)
@@ -614,7 +744,30 @@ class CcxtExchange:
     ) -> list[Fill]:
         since_ms = int(since.timestamp() * 1000) if since is not None else None
         rows = await self._call(self._client.fetch_my_trades, symbol, since_ms)
-        return [to_fill(r, self._client_ids) for r in rows]
+        fills = [to_fill(r, self._client_ids) for r in rows]
+        if self.id in ALGO_TRIGGER_VENUES:
+            fills = await self._name_algo_fills(fills)
+        return fills
+
+    async def _name_algo_fills(self, fills: list[Fill]) -> list[Fill]:
+        """okx fill rows of an order a triggered algo placed carry no client id (the order's
+        `clOrdId` is empty): read such orders once for their `algoClOrdId` (after a restart
+        this adapter has not seen them). Orders without one are remembered as not ours."""
+        unknown = {(f.order_id, f.symbol) for f in fills if not f.client_order_id}
+        for order_id, symbol in unknown:
+            if order_id in self._client_ids:
+                continue
+            try:
+                order = await self.fetch_order(symbol, order_id=order_id)
+            except errors.OrderNotFound:
+                continue
+            self._client_ids[order_id] = order.client_order_id
+        return [
+            f
+            if f.client_order_id
+            else replace(f, client_order_id=self._client_ids.get(f.order_id, ""))
+            for f in fills
+        ]
 
     # -- websockets (ccxt.pro) ----------------------------------------------------------------
 
@@ -648,6 +801,29 @@ class CcxtExchange:
         self._require_watch("watchMyTrades")
         rows = await self._call(self._client.watch_my_trades, symbol)
         return [to_fill(r, self._client_ids) for r in rows]
+
+    async def unwatch(self, stream: str, symbol: str) -> bool:
+        """Unsubscribe one public stream ("book", "trades" or "ticker") at the venue, so it
+        stops sending frames nobody reads; True when an unsubscribe was sent and answered.
+
+        Only where ccxt's `has` says the venue supports it (`capabilities.unwatch`); elsewhere
+        the subscription lives until the connection closes. Never raises: a feed that is
+        stopping must not fail because the venue did not confirm.
+        """
+        capability, method = {
+            "book": ("unWatchOrderBook", "un_watch_order_book"),
+            "trades": ("unWatchTrades", "un_watch_trades"),
+            "ticker": ("unWatchTicker", "un_watch_ticker"),
+        }[stream]
+        if capability not in self.capabilities.unwatch:
+            return False
+        try:
+            # ccxt resolves it when the venue acknowledges the UNSUBSCRIBE
+            await asyncio.wait_for(getattr(self._client, method)(symbol), UNWATCH_TIMEOUT_S)
+        except (ccxt.BaseError, TimeoutError) as exc:
+            log.info("%s: unsubscribing %s %s failed: %s", self.id, stream, symbol, exc)
+            return False
+        return True
 
     def rate_limit_headroom(self) -> float:
         """0..1 of CCXT's leaky-bucket budget left now (1 before the first call)."""

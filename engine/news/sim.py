@@ -119,3 +119,73 @@ def jumps_from_candles(
         if typical > 0 and abs(returns[i]) > k * typical:
             out.append((candles[i + 1].open_time, float(returns[i])))
     return out
+
+
+class LiveSimHeadlines:
+    """The same stream, live: headlines made as the sim venue's 1m candles close.
+
+    Live, the future path is unknown, so a jump is found after its bar closed (an outlier bar,
+    `jumps_from_candles`) and its headline comes up to `lag_s` after the bar (never before:
+    no lead). Each closed bar also gets its share of neutral headlines (`noise_per_day`). The
+    draws for a bar are seeded by (seed, symbol, bar time): the same market gives the same
+    headlines however the candles arrive. The first call only marks where the stream starts.
+    """
+
+    def __init__(
+        self,
+        seed: int,
+        symbol: str,
+        *,
+        k: float = 4.0,
+        window: int = 48,
+        min_jump: float = 0.01,
+        hit_rate: float = 0.8,
+        lag_s: float = 120.0,
+        noise_per_day: float = 6.0,
+    ) -> None:
+        self.seed = seed
+        self.hit_rate = hit_rate
+        self.symbol = symbol
+        self.k = k
+        self.window = window
+        self.min_jump = min_jump
+        self.lag_s = lag_s
+        self.noise_per_day = noise_per_day
+        self._last_bar: datetime | None = None
+        self._pending: list[Headline] = []
+
+    def _seed(self, at: datetime) -> int:
+        return self.seed * 1_000_003 + int(at.timestamp())
+
+    def on_candles(self, candles: Sequence[Candle]) -> int:
+        """Take the latest closed 1m candles (oldest first, at least `window` + 2 for jumps);
+        returns how many headlines were queued."""
+        closed = [c for c in candles if c.closed]
+        if not closed:
+            return 0
+        last = self._last_bar
+        self._last_bar = max(closed[-1].open_time, last or closed[-1].open_time)
+        if last is None:
+            return 0
+        fresh = [c for c in closed if c.open_time > last]
+        made: list[Headline] = []
+        for at, size in jumps_from_candles(closed, self.k, self.window):
+            if at > last:
+                made += sim_headlines(
+                    self._seed(at), self.symbol, [(at, size)], min_jump=self.min_jump,
+                    hit_rate=self.hit_rate, lead_s=0.0, lag_s=self.lag_s,
+                )  # fmt: skip
+        for bar in fresh:
+            end = bar.open_time + timedelta(seconds=60)
+            made += sim_headlines(
+                self._seed(bar.open_time), self.symbol, [], start=bar.open_time, end=end,
+                noise_per_day=self.noise_per_day,
+            )  # fmt: skip
+        self._pending = sorted([*self._pending, *made], key=lambda h: (h.published, h.title))
+        return len(made)
+
+    def due(self, now: datetime) -> list[Headline]:
+        """Queued headlines published at or before `now`, oldest first (taken off the queue)."""
+        ready = [h for h in self._pending if h.published <= now]
+        self._pending = [h for h in self._pending if h.published > now]
+        return ready

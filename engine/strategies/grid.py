@@ -8,6 +8,18 @@ places a sell at level i+1 and a filled sell at level i a buy at level i-1, so e
 buy-low/sell-high pair earns one grid step. A price at or beyond the stop-loss or take-profit
 stops the grid: every order is cancelled and the position is sold at market.
 
+Trailing (`trailing_up` / `trailing_down`): when the price leaves the grid, the grid follows it
+one step at a time instead of going idle. Up: a price above the top level shifts every level
+one step up (arithmetic: + the step, geometric: x the ratio); the order at the old lowest level
+(a buy) is cancelled and the old top level, now below the price, gets a buy — the grid keeps
+buying the dips of a rising market with the same quote. Down: a price below the lowest level
+shifts every level one step down; the sell at the old top level is cancelled and its base
+placed as a sell at the old lowest level (now just above the price), and the new lowest level
+gets a buy when it is below the price — the grid keeps trading a falling market, holding the
+same base (selling it lower than it was bought: trailing down realises losses a fixed grid
+would only carry). A shift never takes a level to or beyond `trail_up_limit` /
+`trail_down_limit`, the take-profit or the stop-loss; at a limit the grid waits as a fixed one.
+
 ML hook (`regime_spacing`): the volatility-regime signal scales the distance of every level
 from the range's centre by `REGIME_FACTORS` (low 0.75, normal 1, high 1.25): wider spacing
 when the market is wild, tighter when it is calm. The spacing in effect changes only when the
@@ -60,6 +72,10 @@ class GridParams:
     stop_loss: Decimal | None = None  # price at or below which the grid stops and flattens
     take_profit: Decimal | None = None  # price at or above which the grid stops and flattens
     regime_spacing: bool = False  # scale spacing with the volatility-regime signal
+    trailing_up: bool = False  # shift the grid up one step when the price rises above it
+    trailing_down: bool = False  # shift the grid down one step when the price falls below it
+    trail_up_limit: Decimal | None = None  # no level ever at or above this price
+    trail_down_limit: Decimal | None = None  # no level ever at or below this price
 
     def validate(self, market: Market | None = None) -> None:
         """Raise ValueError naming the first bad field; with `market`, check its rules too."""
@@ -83,6 +99,24 @@ class GridParams:
             )
         if self.regime_spacing:
             self._validate_regime_range()
+        if self.trail_up_limit is not None:
+            require(
+                self.trailing_up,
+                "trail_up_limit",
+                "only applies with trailing_up",
+            )
+            require(
+                self.trail_up_limit > self.high,
+                "trail_up_limit",
+                f"must be above high {self.high}, got {self.trail_up_limit}",
+            )
+        if self.trail_down_limit is not None:
+            require(self.trailing_down, "trail_down_limit", "only applies with trailing_down")
+            require(
+                0 <= self.trail_down_limit < self.low,
+                "trail_down_limit",
+                f"must be 0 or more and below low {self.low}, got {self.trail_down_limit}",
+            )
         if market is None:
             return
         require(
@@ -137,19 +171,26 @@ def scaled_range(params: GridParams, factor: Decimal) -> tuple[Decimal, Decimal]
     return centre - (centre - params.low) * factor, centre + (params.high - centre) * factor
 
 
-def raw_levels(params: GridParams, factor: Decimal = Decimal(1)) -> list[Decimal]:
+def raw_levels(params: GridParams, factor: Decimal = Decimal(1), shift: int = 0) -> list[Decimal]:
+    """Level prices before rounding; `shift` moves them all that many steps (trailing)."""
     low, high = scaled_range(params, factor) if factor != 1 else (params.low, params.high)
     n = params.levels - 1
     if params.spacing is GridSpacing.ARITHMETIC:
         step = (high - low) / n
-        return [low + step * i for i in range(n)] + [high]
+        if shift == 0:
+            return [low + step * i for i in range(n)] + [high]
+        return [low + step * (i + shift) for i in range(n + 1)]
     ratio = high / low
-    return [low * ratio ** (Decimal(i) / n) for i in range(n)] + [high]
+    if shift == 0:
+        return [low * ratio ** (Decimal(i) / n) for i in range(n)] + [high]
+    return [low * ratio ** (Decimal(i + shift) / n) for i in range(n + 1)]
 
 
-def grid_levels(params: GridParams, market: Market, factor: Decimal = Decimal(1)) -> list[Decimal]:
+def grid_levels(
+    params: GridParams, market: Market, factor: Decimal = Decimal(1), shift: int = 0
+) -> list[Decimal]:
     """The level prices, lowest first, rounded to the market's tick."""
-    return [round_to(p, market.price_tick) for p in raw_levels(params, factor)]
+    return [round_to(p, market.price_tick) for p in raw_levels(params, factor, shift)]
 
 
 @dataclass
@@ -162,6 +203,7 @@ class _GridState:
     factor: Decimal = Decimal(1)  # regime spacing factor of the current levels
     next_factor: Decimal | None = None  # a regime change waiting for the next re-centre
     recentres: int = 0
+    shift: int = 0  # trailing: steps the levels moved (up positive, down negative)
 
 
 class GridStrategy(PriceDrivenStrategy):
@@ -189,7 +231,73 @@ class GridStrategy(PriceDrivenStrategy):
             return self._stop(ctx)
         if st.next_factor is not None:
             return self._recentre(price, ctx)
+        if p.trailing_up and price > self.levels[-1]:
+            return self._trail_up(price)
+        if p.trailing_down and price < self.levels[0]:
+            return self._trail_down(price)
         return []
+
+    # -- trailing ------------------------------------------------------------------------
+    def _shifted(self, by: int) -> list[Decimal] | None:
+        """The levels moved `by` more steps, or None when that crosses a limit."""
+        p, st = self.params, self.state
+        levels = grid_levels(p, self.market, st.factor, st.shift + by)
+        top_limit = min(
+            (x for x in (p.trail_up_limit, p.take_profit) if x is not None), default=None
+        )
+        bottom_limit = max(
+            (x for x in (p.trail_down_limit, p.stop_loss) if x is not None), default=None
+        )
+        if by > 0 and top_limit is not None and levels[-1] >= top_limit:
+            return None
+        if by < 0 and (levels[0] <= 0 or (bottom_limit is not None and levels[0] <= bottom_limit)):
+            return None
+        return levels
+
+    def _at_level(self, level: int) -> list[str]:
+        return sorted(tag for tag, (i, _) in self.state.orders.items() if i == level)
+
+    def _trail_up(self, price: Decimal) -> list[Intent]:
+        st, intents = self.state, list[Intent]()
+        for _ in range(len(self.levels)):  # a gap of several steps: several shifts
+            if price <= self.levels[-1]:
+                break
+            levels = self._shifted(1)
+            if levels is None:
+                break
+            for tag in self._at_level(0):
+                del st.orders[tag]
+                intents.append(CancelIntent(tag))
+            st.orders = {tag: (i - 1, side) for tag, (i, side) in st.orders.items()}
+            st.shift += 1
+            self.levels = levels
+            old_top = len(levels) - 2
+            if not self._at_level(old_top) and levels[old_top] < price:
+                intents.append(self._place(old_top, Side.BUY))
+        return intents
+
+    def _trail_down(self, price: Decimal) -> list[Intent]:
+        st, intents = self.state, list[Intent]()
+        top = len(self.levels) - 1
+        for _ in range(len(self.levels)):
+            if price >= self.levels[0]:
+                break
+            levels = self._shifted(-1)
+            if levels is None:
+                break
+            moved_sell = False
+            for tag in self._at_level(top):
+                moved_sell = moved_sell or st.orders[tag][1] is Side.SELL
+                del st.orders[tag]
+                intents.append(CancelIntent(tag))
+            st.orders = {tag: (i + 1, side) for tag, (i, side) in st.orders.items()}
+            st.shift -= 1
+            self.levels = levels
+            if moved_sell and not self._at_level(1):
+                intents.append(self._place(1, Side.SELL))
+            if levels[0] < price and not self._at_level(0):
+                intents.append(self._place(0, Side.BUY))
+        return intents
 
     def on_signal(self, signal: Signal, ctx: StrategyContext) -> list[Intent]:
         st = self.state
@@ -207,7 +315,7 @@ class GridStrategy(PriceDrivenStrategy):
         st = self.state
         st.factor, st.next_factor = st.next_factor or st.factor, None
         st.recentres += 1
-        self.levels = grid_levels(self.params, self.market, st.factor)
+        self.levels = grid_levels(self.params, self.market, st.factor, st.shift)
         cancels: list[Intent] = [CancelIntent(tag) for tag in sorted(ctx.open_orders)]
         st.orders.clear()
         st.pending_sells = []

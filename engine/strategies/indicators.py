@@ -143,6 +143,7 @@ class RollingZScore:
         self._shift: float | None = None  # sums of x - shift keep the variance precise
         self._sum = 0.0
         self._sumsq = 0.0
+        self._rolled = 0  # values dropped since the sums were last recomputed
         self.mean: float | None = None
         self.std: float | None = None
         self.value: float | None = None
@@ -150,6 +151,16 @@ class RollingZScore:
     @property
     def ready(self) -> bool:
         return self.value is not None
+
+    def _reanchor(self) -> None:
+        """Shift to the window's mean and recompute the sums exactly from the window."""
+        assert self._shift is not None
+        centre = sum(self._window) / len(self._window)
+        self._window = deque(d - centre for d in self._window)
+        self._shift += centre
+        self._sum = sum(self._window)
+        self._sumsq = sum(d * d for d in self._window)
+        self._rolled = 0
 
     def update(self, x: float) -> float | None:
         if self._shift is None:
@@ -162,6 +173,10 @@ class RollingZScore:
             old = self._window.popleft()
             self._sum -= old
             self._sumsq -= old * old
+            # getattr: a snapshot saved before this field existed restores without it
+            self._rolled = getattr(self, "_rolled", 0) + 1
+            if self._rolled >= self.period:  # re-anchor: running sums drift (amortised O(1))
+                self._reanchor()
         if len(self._window) < self.period:
             return None
         n = self.period

@@ -241,6 +241,12 @@ register(
         "take_profit": "Price at or above which the grid stops and sells everything.",
         "regime_spacing": "ML: widen (high volatility) or narrow (low) the spacing with the "
         "regime signal; applied when the grid re-centres.",
+        "trailing_up": "When the price rises above the top level, move the whole grid up one "
+        "step (cancel the lowest buy, buy at the old top).",
+        "trailing_down": "When the price falls below the lowest level, move the whole grid down "
+        "one step (the top sell moves to the old lowest level; realises the loss).",
+        "trail_up_limit": "With trailing_up: no level ever at or above this price.",
+        "trail_down_limit": "With trailing_down: no level ever at or below this price.",
     },
 )
 register(

@@ -21,6 +21,7 @@ that carries a price.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -105,6 +106,115 @@ class WhaleSighting:
     timestamp: datetime
 
 
+# -- detection, shared by the strategy and the live whale feed (api/workers/whale_feed.py) --
+
+
+def is_large_trade(
+    sizes: Sequence[float], notional: float, min_notional: Decimal, mad_k: Decimal
+) -> bool:
+    """Whether a trade of `notional` is a whale's against the previous trades' `sizes`:
+    above the absolute floor and above median + `mad_k` * MAD (needs MIN_SAMPLES sizes)."""
+    if notional < float(min_notional) or len(sizes) < MIN_SAMPLES:
+        return False
+    med = median(sizes)
+    mad = median(abs(x - med) for x in sizes)
+    return notional > med + float(mad_k) * mad
+
+
+@dataclass(frozen=True, slots=True)
+class Wall:
+    """The largest resting order of one side of a book that counts as a wall."""
+
+    side: Side
+    price: Decimal
+    qty: Decimal
+
+    @property
+    def notional(self) -> Decimal:
+        return self.price * self.qty
+
+
+def book_walls(
+    book: OrderBookSnapshot, levels: int, min_notional: Decimal, k: Decimal
+) -> dict[Side, Wall]:
+    """Per side, its largest level in the best `levels` whose notional is at least
+    `min_notional` and whose size is above `k` times the median level size of the snapshot."""
+    rows = [(Side.BUY, p, q) for p, q in book.bids[:levels]]
+    rows += [(Side.SELL, p, q) for p, q in book.asks[:levels]]
+    if len(rows) < 2:
+        return {}
+    typical = median(q for _, _, q in rows)
+    walls: dict[Side, Wall] = {}
+    for side, p, q in rows:
+        if p * q >= min_notional and q > k * typical:
+            best = walls.get(side)
+            if best is None or p * q > best.notional:
+                walls[side] = Wall(side, p, q)
+    return walls
+
+
+@dataclass(frozen=True, slots=True)
+class WhaleFlow:
+    """One detection of the live detector: a large trade (`side` = taker's) or a new wall."""
+
+    kind: str  # "trade" or "wall"
+    side: Side
+    price: Decimal
+    qty: Decimal
+    timestamp: datetime
+    ref: str  # the trade id, or the side of a wall
+
+    @property
+    def notional(self) -> Decimal:
+        return self.price * self.qty
+
+
+class WhaleDetector:
+    """The strategy's detection rules over one symbol's trade and book streams, without
+    trading: what the whale feed publishes. Same defaults as `WhaleParams`."""
+
+    def __init__(
+        self,
+        symbol: str,
+        *,
+        min_notional: Decimal = Decimal(50_000),
+        window: int = 200,
+        mad_k: Decimal = Decimal(8),
+        book_levels: int = 10,
+        book_k: Decimal = Decimal(8),
+    ) -> None:
+        self.symbol = symbol
+        self.min_notional = min_notional
+        self.mad_k = mad_k
+        self.book_levels = book_levels
+        self.book_k = book_k
+        self.sizes: deque[float] = deque(maxlen=max(window, MIN_SAMPLES))
+        self.walls: dict[Side, Wall] = {}
+
+    def on_trade(self, trade: Trade) -> WhaleFlow | None:
+        if trade.symbol != self.symbol:
+            return None
+        notional = float(trade.price * trade.qty)
+        large = is_large_trade(self.sizes, notional, self.min_notional, self.mad_k)
+        self.sizes.append(notional)
+        if not large:
+            return None
+        return WhaleFlow(
+            "trade", trade.taker_side, trade.price, trade.qty, trade.timestamp, trade.id
+        )
+
+    def on_book(self, book: OrderBookSnapshot) -> list[WhaleFlow]:
+        if book.symbol != self.symbol:
+            return []
+        walls = book_walls(book, self.book_levels, self.min_notional, self.book_k)
+        new = [w for side, w in walls.items() if side not in self.walls]
+        self.walls = walls
+        return [
+            WhaleFlow("wall", w.side, w.price, w.qty, book.timestamp, w.side.value)
+            for w in sorted(new, key=lambda w: w.side.value)
+        ]
+
+
 class WhaleStrategy(Strategy):
     def __init__(self, params: WhaleParams, market: Market) -> None:
         params.validate(market)
@@ -157,25 +267,16 @@ class WhaleStrategy(Strategy):
         )
 
     def _is_large_trade(self, notional: float) -> bool:
-        if notional < float(self.params.min_notional) or len(self.sizes) < MIN_SAMPLES:
-            return False
-        med = median(self.sizes)
-        mad = median(abs(x - med) for x in self.sizes)
-        return notional > med + float(self.params.mad_k) * mad
+        p = self.params
+        return is_large_trade(self.sizes, notional, p.min_notional, p.mad_k)
 
     def _walls(self, book: OrderBookSnapshot) -> dict[Side, Decimal]:
         """Per side, the notional of its largest wall in this snapshot."""
-        n = self.params.book_levels
-        levels = [(Side.BUY, p, q) for p, q in book.bids[:n]]
-        levels += [(Side.SELL, p, q) for p, q in book.asks[:n]]
-        if len(levels) < 2:
-            return {}
-        typical = median(q for _, _, q in levels)
-        walls: dict[Side, Decimal] = {}
-        for side, p, q in levels:
-            if p * q >= self.params.min_notional and q > self.params.book_k * typical:
-                walls[side] = max(walls.get(side, Decimal(0)), p * q)
-        return walls
+        p = self.params
+        return {
+            side: wall.notional
+            for side, wall in book_walls(book, p.book_levels, p.min_notional, p.book_k).items()
+        }
 
     # -- trading ---------------------------------------------------------------------------
     def on_candle(self, candle: Candle, ctx: StrategyContext) -> list[Intent]:

@@ -1,4 +1,4 @@
-"""Fixtures: a binance stand-in on loopback and the CCXT adapter pointed at it."""
+"""Fixtures: binance and okx stand-ins on loopback and the CCXT adapter pointed at them."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from engine.exchanges.ccxt_adapter import CcxtExchange
+from tests.support.standins import okx as okx_standin_module
 from tests.support.standins.binance import (
     API_KEY,
     SECRET,
@@ -45,6 +46,43 @@ def make_adapter(
 @pytest.fixture
 async def binance(standin: BinanceStandin) -> AsyncIterator[CcxtExchange]:
     ex = make_adapter(standin)
+    try:
+        yield ex
+    finally:
+        await ex.close()
+
+
+@pytest.fixture
+async def okx_standin() -> AsyncIterator[okx_standin_module.OkxStandin]:
+    server = okx_standin_module.OkxStandin()
+    await server.start()
+    try:
+        yield server
+    finally:
+        await server.stop()
+    assert server.unknown_requests == [], server.unknown_requests
+
+
+def make_okx(
+    standin: okx_standin_module.OkxStandin,
+    *,
+    secret: str = okx_standin_module.SECRET,
+    passphrase: str = okx_standin_module.PASSPHRASE,
+) -> CcxtExchange:
+    return CcxtExchange(
+        "okx",
+        api_key=okx_standin_module.API_KEY,
+        secret=secret,
+        passphrase=passphrase,
+        urls=okx_standin_module.loopback_urls(standin.base_url),
+        options=okx_standin_module.SPOT_ONLY_OPTIONS,
+        timeout_ms=5000,
+    )
+
+
+@pytest.fixture
+async def okx(okx_standin: okx_standin_module.OkxStandin) -> AsyncIterator[CcxtExchange]:
+    ex = make_okx(okx_standin)
     try:
         yield ex
     finally:

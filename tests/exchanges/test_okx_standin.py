@@ -4,7 +4,6 @@ OKX's headers and passphrase) and the public websocket (books with seqId chainin
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from decimal import Decimal
 
 import pytest
@@ -13,48 +12,8 @@ from engine.exchanges import errors
 from engine.exchanges.ccxt_adapter import CcxtExchange
 from engine.market.models import Side
 from engine.trading.models import OrderRequest, OrderStatus, OrderType, TimeInForce
-from tests.support.standins.okx import (
-    API_KEY,
-    PASSPHRASE,
-    SECRET,
-    SPOT_ONLY_OPTIONS,
-    OkxStandin,
-    loopback_urls,
-)
-
-
-@pytest.fixture
-async def okx_standin() -> AsyncIterator[OkxStandin]:
-    server = OkxStandin()
-    await server.start()
-    try:
-        yield server
-    finally:
-        await server.stop()
-    assert server.unknown_requests == [], server.unknown_requests
-
-
-def make_okx(
-    standin: OkxStandin, *, secret: str = SECRET, passphrase: str = PASSPHRASE
-) -> CcxtExchange:
-    return CcxtExchange(
-        "okx",
-        api_key=API_KEY,
-        secret=secret,
-        passphrase=passphrase,
-        urls=loopback_urls(standin.base_url),
-        options=SPOT_ONLY_OPTIONS,
-        timeout_ms=5000,
-    )
-
-
-@pytest.fixture
-async def okx(okx_standin: OkxStandin) -> AsyncIterator[CcxtExchange]:
-    ex = make_okx(okx_standin)
-    try:
-        yield ex
-    finally:
-        await ex.close()
+from tests.exchanges.conftest import make_okx
+from tests.support.standins.okx import PASSPHRASE, SECRET, OkxStandin
 
 
 def limit(client_id: str, price: str, qty: str = "0.01", side: Side = Side.BUY) -> OrderRequest:

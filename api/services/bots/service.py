@@ -20,7 +20,7 @@ from api.bus import Bus
 from api.db.bot_tables import AccountRiskLimits, Bot, BotEvent, BotOrder
 from api.db.database import Database
 from api.db.models import ExchangeAccount, Order, utcnow
-from api.errors import BadUserInput, Conflict, NotFound
+from api.errors import ApiError, BadUserInput, Conflict, NotFound
 from api.services.accounts import Principal
 from api.services.bots.records import add_event, dumps, loads, publish_bot
 from api.services.bots.risk_view import AccountRisk, accounts_risk
@@ -28,6 +28,7 @@ from api.services.orders import AccountNotReconciled, OrderService
 from api.services.orders.service import OPEN_STATUSES
 from api.services.step_up import StepUpGuard
 from api.services.venues import VenueRegistry
+from engine.bots import sizing
 from engine.bots import templates as catalogue
 from engine.bots.lifecycle import BotAction, BotState, allowed, resumes
 from engine.market.models import Market
@@ -186,6 +187,98 @@ class BotService:
             limits=limits,
             template_id=t.id,
         )
+
+    async def create_subscriber_copy(
+        self,
+        subscriber: Principal,
+        *,
+        account_id: str,
+        allocation: Decimal,
+        source_bot_id: str | None = None,
+        template_id: str | None = None,
+        source_capital: Decimal | None = None,
+        name: str | None = None,
+        limits: Mapping[str, Any] | None = None,
+        start: bool = True,
+        step_up: str | None = None,
+    ) -> Bot:
+        """Create (and by default start) `subscriber`'s own copy of a bot or a template, sized
+        to `allocation` (quote currency of the subscriber's account) — the marketplace's copy.
+
+        Exactly one of `source_bot_id` (any user's bot: this is an internal call, the caller —
+        the marketplace — has already checked that the bot is listed and the subscription is
+        paid) or `template_id` (a one-tap template) names the source. The copy gets the
+        source's strategy kind, symbol and params; only the sizing fields change
+        (`engine.bots.sizing.scale_params`: grid qty per level, DCA base/safety qty, quote
+        amount per entry — `source_capital`, when known, keeps the source's share per entry).
+        The copy lives on `account_id`, which must be the subscriber's (any venue that lists the
+        symbol; the subscriber's account funds it); it is an ordinary bot of the subscriber
+        afterwards (their limits, their kill switch, stop/pause/delete as usual), with a
+        `created` event "copy of bot <id>" / "copy of template <id>".
+
+        Starting is step-up guarded like `startBot`: pass the subscriber's assertion bound to
+        `{kind: "startBot", botId, venue}` — impossible for a bot that does not exist yet — or,
+        as the marketplace does, act as an internal principal whose scope is
+        `api.services.step_up.ARMED_ALERT_SCOPE`, built in-process after the subscriber approved
+        the subscription with a step-up (the same waiver the alert bot control uses). With
+        `start=False` the copy stays stopped (nothing to guard).
+
+        Errors: NOT_FOUND (`sourceBotId`, `accountId`), BAD_USER_INPUT naming the field
+        (`allocation` not positive, both/neither source given, unknown `templateId`, the
+        resized params not fitting the market: `params.<field>`), ACCOUNT_NOT_RECONCILED when
+        starting on an account in doubt, STEP_UP_REQUIRED / its kin from the guard. Validation
+        happens before anything is stored, and a refused start removes the copy again: a
+        failed call leaves nothing behind.
+        """
+        if (source_bot_id is None) == (template_id is None):
+            raise BadUserInput("give exactly one of sourceBotId and templateId", field="source")
+        if not (allocation.is_finite() and allocation > 0):
+            raise BadUserInput("allocation must be a positive amount", field="allocation")
+        account = await self._account(subscriber.user_id, account_id)
+        if source_bot_id is not None:
+            async with self.db.session() as session:
+                source = await session.get(Bot, source_bot_id)
+            if source is None:
+                raise NotFound("no such bot", field="sourceBotId")
+            kind, symbol, base_params = source.kind, source.symbol, loads(source.params)
+            origin, origin_template = f"copy of bot {source.id}", source.template_id
+            label = name or source.name
+        else:
+            t = self._template(template_id or "")
+            kind, symbol, base_params = t.kind, t.symbol, {}
+            origin, origin_template, label = f"copy of template {t.id}", t.id, name or t.name
+        market = await self._market(account.venue, symbol)
+        price = (await self.venues.account_exchange(account).fetch_ticker(symbol)).last
+        if template_id is not None:  # the template's own recipe sizes it
+            sized = self._template(template_id).params_for(market, price, allocation)
+        else:
+            try:
+                sized = sizing.scale_params(
+                    kind, base_params, allocation, market, price, source_capital
+                )
+            except ValueError as exc:
+                raise _field_error(exc) from exc
+        bot = await self.create_bot(
+            subscriber,
+            account_id=account.id,
+            kind=kind,
+            symbol=symbol,
+            params=sized,
+            name=label,
+            limits=limits,
+            template_id=origin_template,
+        )
+        async with self.db.session() as session:
+            row = await self._own(session, subscriber, bot.id)
+            add_event(session, row, "created", origin, allocation=str(allocation))
+            await session.commit()
+        if not start:
+            return bot
+        try:
+            return await self.start_bot(subscriber, bot.id, step_up)
+        except ApiError:  # refused (step-up, account in doubt): nothing stays half-way
+            await self.delete_bot(subscriber, bot.id)
+            raise
 
     async def update_bot(
         self,

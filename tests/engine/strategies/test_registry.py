@@ -46,6 +46,10 @@ def test_validate_fills_defaults_and_normalises_to_json() -> None:
         "stop_loss": None,
         "take_profit": None,
         "regime_spacing": False,
+        "trailing_up": False,
+        "trailing_down": False,
+        "trail_up_limit": None,
+        "trail_down_limit": None,
     }
     json.dumps(out)
     assert validate_params("grid", out) == out  # idempotent: stored params re-validate

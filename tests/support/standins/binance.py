@@ -128,6 +128,7 @@ class BinanceStandin:
         # websocket subscribers: (socket, stream name such as "btcusdt@depth@100ms")
         self.ws_subscriptions: list[tuple[web.WebSocketResponse, str]] = []
         self.ws_paths: list[str] = []
+        self.ws_unsubscribed: list[str] = []  # streams named in UNSUBSCRIBE requests, in order
         self._runner: web.AppRunner | None = None
         self.port = 0
 
@@ -695,6 +696,7 @@ class BinanceStandin:
             if method == "SUBSCRIBE":
                 self.ws_subscriptions.extend((ws, st) for st in streams)
             elif method == "UNSUBSCRIBE":
+                self.ws_unsubscribed.extend(streams)
                 self.ws_subscriptions = [
                     (w, st) for w, st in self.ws_subscriptions if w is not ws or st not in streams
                 ]

@@ -14,6 +14,7 @@ Websocket `/ws/v5/public`: `{"op": "subscribe", "args": [{"channel": "books"|"tr
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
 import hmac
@@ -78,6 +79,8 @@ class StandinOrder:
     state: str = "live"  # live | partially_filled | filled | canceled
     c_time: int = field(default_factory=_now_ms)
     u_time: int = field(default_factory=_now_ms)
+    algo_id: str = ""  # set on the order a triggered algo order placed
+    algo_cl_ord_id: str = ""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -85,6 +88,8 @@ class StandinOrder:
             "instId": self.inst_id,
             "ordId": self.ord_id,
             "clOrdId": self.cl_ord_id,
+            "algoId": self.algo_id,
+            "algoClOrdId": self.algo_cl_ord_id,
             "tag": "",
             "px": "" if self.ord_type == "market" else _s(self.px),
             "sz": _s(self.sz),
@@ -99,6 +104,54 @@ class StandinOrder:
             "state": self.state,
             "fee": _s(self.fee),
             "feeCcy": self.fee_ccy,
+            "cTime": str(self.c_time),
+            "uTime": str(self.u_time),
+        }
+
+
+@dataclass
+class StandinAlgo:
+    """An OKX `trigger` algo order: waits for the last price to reach triggerPx, then places a
+    limit order at ordPx (its ordId is set then, state `effective`)."""
+
+    algo_id: str
+    algo_cl_ord_id: str
+    inst_id: str
+    side: str
+    sz: Decimal
+    trigger_px: Decimal
+    ord_px: Decimal  # -1: market
+    state: str = "live"  # live | effective | canceled | order_failed
+    ord_id: str = ""
+    trigger_time: int = 0
+    c_time: int = field(default_factory=_now_ms)
+    u_time: int = field(default_factory=_now_ms)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "instType": "SPOT",
+            "instId": self.inst_id,
+            "ordId": self.ord_id,
+            "ordIdList": [self.ord_id] if self.ord_id else [],
+            "algoId": self.algo_id,
+            "algoClOrdId": self.algo_cl_ord_id,
+            "clOrdId": "",
+            "sz": _s(self.sz),
+            "ordType": "trigger",
+            "side": self.side,
+            "posSide": "net",
+            "tdMode": "cash",
+            "tgtCcy": "",
+            "state": self.state,
+            "lever": "",
+            "triggerPx": _s(self.trigger_px),
+            "triggerPxType": "last",
+            "ordPx": "-1" if self.ord_px < 0 else _s(self.ord_px),
+            "actualSz": _s(self.sz) if self.ord_id else "",
+            "actualPx": _s(self.ord_px) if self.ord_id else "",
+            "actualSide": "",
+            "triggerTime": str(self.trigger_time) if self.trigger_time else "",
+            "tag": "",
             "cTime": str(self.c_time),
             "uTime": str(self.u_time),
         }
@@ -127,6 +180,13 @@ class OkxStandin:
                 {ask + i * tick: Decimal("0.4") + i for i in range(30)},
             )
         self.subscriptions: list[tuple[web.WebSocketResponse, str, str]] = []  # ws, channel, inst
+        self.algos: dict[str, StandinAlgo] = {}
+        self.order_response_delay = 0.0  # > 0: accept an (algo) order, then answer this late
+        # private websocket: logged-in sockets, their `orders` subscriptions, queued pushes
+        self.logins: list[web.WebSocketResponse] = []
+        self.login_failures = 0
+        self.order_subscribers: list[web.WebSocketResponse] = []
+        self._order_events: list[dict[str, Any]] = []
         self.snapshots_sent = 0
         self._runner: web.AppRunner | None = None
         self.port = 0
@@ -138,6 +198,7 @@ class OkxStandin:
     async def start(self) -> None:
         app = web.Application()
         app.router.add_get("/ws/v5/public", self._ws)
+        app.router.add_get("/ws/v5/private", self._ws_private)
         app.router.add_route("*", "/{tail:.*}", self._dispatch)
         self._runner = web.AppRunner(app, shutdown_timeout=0.5)
         await self._runner.setup()
@@ -149,6 +210,8 @@ class OkxStandin:
 
     async def stop(self) -> None:
         for ws, _channel, _inst in list(self.subscriptions):
+            await ws.close()
+        for ws in list(self.logins):
             await ws.close()
         if self._runner is not None:
             await self._runner.cleanup()
@@ -175,6 +238,11 @@ class OkxStandin:
             ("GET", "/api/v5/trade/orders-history"): self._history,
             ("GET", "/api/v5/trade/fills"): self._fills,
             ("GET", "/api/v5/trade/fills-history"): self._fills,
+            ("POST", "/api/v5/trade/order-algo"): self._new_algo,
+            ("GET", "/api/v5/trade/order-algo"): self._get_algo,
+            ("GET", "/api/v5/trade/orders-algo-pending"): self._algos_pending,
+            ("GET", "/api/v5/trade/orders-algo-history"): self._algos_history,
+            ("POST", "/api/v5/trade/cancel-algos"): self._cancel_algos,
         }
         if key in public:
             return await public[key](request)
@@ -339,10 +407,12 @@ class OkxStandin:
         body = json.loads(await request.text() or "{}")
         rows = body if isinstance(body, list) else [body]
         results = [self._place(row) for row in rows]
+        if self.order_response_delay:
+            await asyncio.sleep(self.order_response_delay)
         failed = any(r["sCode"] != "0" for r in results)
         return _answer(results, "1" if failed else "0", "Operation failed." if failed else "")
 
-    def _place(self, row: dict[str, Any]) -> dict[str, Any]:
+    def _place(self, row: dict[str, Any], algo: StandinAlgo | None = None) -> dict[str, Any]:
         inst = row.get("instId", "")
         cl_ord_id = row.get("clOrdId") or ""
 
@@ -375,15 +445,21 @@ class OkxStandin:
             ord_type=ord_type,
             px=px,
             sz=sz,
+            algo_id=algo.algo_id if algo else "",
+            algo_cl_ord_id=algo.algo_cl_ord_id if algo else "",
         )
+        if algo is not None:
+            algo.ord_id = order.ord_id
         self.orders[order.ord_id] = order
         if crosses:
             self._fill(order, touch)
         elif ord_type == "ioc":
             order.state = "canceled"
+            self._order_event(order)
         else:
             self.balances[pay][0] -= amount
             self.balances[pay][1] += amount
+            self._order_event(order)
         return {"ordId": order.ord_id, "clOrdId": cl_ord_id, "tag": "", "sCode": "0", "sMsg": ""}
 
     def _fill(self, order: StandinOrder, price: Decimal) -> None:
@@ -416,6 +492,7 @@ class OkxStandin:
                 "fillTime": str(order.u_time),
             }
         )
+        self._order_event(order, self.fills[-1])
 
     def _find(self, params: dict[str, str]) -> StandinOrder | None:
         if params.get("ordId"):
@@ -452,6 +529,7 @@ class OkxStandin:
             self.balances[pay][0] += amount
             self.balances[pay][1] -= amount
             order.state, order.u_time = "canceled", _now_ms()
+            self._order_event(order)
         else:
             return _answer(
                 [
@@ -488,6 +566,218 @@ class OkxStandin:
         inst = request.query.get("instId")
         rows = [f for f in reversed(self.fills) if inst is None or f["instId"] == inst]
         return _answer(rows)
+
+    # -- algo (trigger) orders: /api/v5/trade/order-algo ... ----------------------------------
+
+    async def _new_algo(self, request: web.Request) -> web.Response:
+        row = json.loads(await request.text() or "{}")
+        inst = row.get("instId", "")
+        algo_cl = row.get("algoClOrdId") or ""
+
+        def reject(code: str, msg: str) -> web.Response:
+            data = {"algoId": "", "clOrdId": "", "algoClOrdId": algo_cl, "sCode": code, "sMsg": msg}
+            return _answer([data], "1", "Operation failed.")
+
+        if inst not in INSTRUMENTS:
+            return reject("51001", "Instrument ID does not exist")
+        if row.get("ordType") != "trigger" or row.get("side") not in {"buy", "sell"}:
+            return reject("51000", "Parameter ordType error")
+        if algo_cl and any(a.algo_cl_ord_id == algo_cl for a in self.algos.values()):
+            return reject("51016", "Duplicated clOrdId")  # OKX answers the same for algoClOrdId
+        try:
+            sz, trigger_px = Decimal(row["sz"]), Decimal(row["triggerPx"])
+            ord_px = Decimal(row.get("orderPx", "-1"))
+        except (KeyError, ArithmeticError):
+            return reject("51000", "Parameter triggerPx error")
+        algo = StandinAlgo(
+            algo_id=str(next(self._ids)),
+            algo_cl_ord_id=algo_cl,
+            inst_id=inst,
+            side=row["side"],
+            sz=sz,
+            trigger_px=trigger_px,
+            ord_px=ord_px,
+        )
+        self.algos[algo.algo_id] = algo
+        if self.order_response_delay:
+            await asyncio.sleep(self.order_response_delay)
+        data = {
+            "algoId": algo.algo_id,
+            "clOrdId": "",
+            "algoClOrdId": algo_cl,
+            "sCode": "0",
+            "sMsg": "",
+            "tag": "",
+        }
+        return _answer([data])
+
+    def _find_algo(self, params: dict[str, str]) -> StandinAlgo | None:
+        if params.get("algoId"):
+            return self.algos.get(params["algoId"])
+        cl = params.get("algoClOrdId")
+        return next((a for a in self.algos.values() if cl and a.algo_cl_ord_id == cl), None)
+
+    async def _get_algo(self, request: web.Request) -> web.Response:
+        algo = self._find_algo(dict(request.query))
+        if algo is None:
+            return _refused("51603", "Order does not exist")
+        return _answer([algo.as_json()])
+
+    def _algo_list(self, request: web.Request, states: set[str]) -> web.Response:
+        if request.query.get("ordType") not in {"trigger", None}:
+            return _answer([])
+        inst = request.query.get("instId")
+        rows = [
+            a.as_json()
+            for a in sorted(self.algos.values(), key=lambda a: a.c_time, reverse=True)
+            if a.state in states and (inst is None or a.inst_id == inst)
+        ]
+        return _answer(rows)
+
+    async def _algos_pending(self, request: web.Request) -> web.Response:
+        return self._algo_list(request, {"live"})
+
+    async def _algos_history(self, request: web.Request) -> web.Response:
+        wanted = request.query.get("state")
+        states = {wanted} if wanted else {"effective", "canceled", "order_failed"}
+        return self._algo_list(request, states)
+
+    async def _cancel_algos(self, request: web.Request) -> web.Response:
+        rows = json.loads(await request.text() or "[]")
+        results = []
+        for row in rows if isinstance(rows, list) else [rows]:
+            algo = self._find_algo(row)
+            if algo is None or algo.inst_id != row.get("instId"):
+                results.append({"algoId": "", "sCode": "51603", "sMsg": "Order does not exist"})
+            elif algo.state != "live":
+                results.append(
+                    {"algoId": algo.algo_id, "sCode": "51402", "sMsg": "Order has been completed."}
+                )
+            else:
+                algo.state, algo.u_time = "canceled", _now_ms()
+                results.append({"algoId": algo.algo_id, "sCode": "0", "sMsg": ""})
+        failed = any(r["sCode"] != "0" for r in results)
+        return _answer(results, "1" if failed else "0", "Operation failed." if failed else "")
+
+    def trade_at(self, inst: str, price: str) -> list[str]:
+        """A trade prints at `price`: live trigger orders it reaches (buy: price >= triggerPx,
+        sell: price <= triggerPx) go `effective` and place their limit order (which fills at
+        the touch when it crosses). Returns the algoIds that triggered."""
+        last = Decimal(price)
+        fired = []
+        for algo in list(self.algos.values()):
+            if algo.inst_id != inst or algo.state != "live":
+                continue
+            reached = last >= algo.trigger_px if algo.side == "buy" else last <= algo.trigger_px
+            if not reached:
+                continue
+            row = {
+                "instId": inst,
+                "side": algo.side,
+                "ordType": "market" if algo.ord_px < 0 else "limit",
+                "sz": str(algo.sz),
+                "px": str(algo.ord_px),
+            }
+            result = self._place(row, algo)
+            algo.trigger_time = algo.u_time = _now_ms()
+            algo.state = "effective" if result["sCode"] == "0" else "order_failed"
+            fired.append(algo.algo_id)
+        return fired
+
+    # -- private websocket (/ws/v5/private: login, `orders` channel) -------------------------
+
+    def _order_event(self, order: StandinOrder, fill: dict[str, Any] | None = None) -> None:
+        """Queue OKX's `orders` channel push for an order change (sent by flush_order_events);
+        a fill carries tradeId/fillPx/fillSz/fillFee like OKX's."""
+        data = order.as_json()
+        data.update(
+            {
+                "tradeId": "",
+                "fillPx": "",
+                "fillSz": "0",
+                "fillFee": "0",
+                "fillFeeCcy": "",
+                "fillTime": "",
+                "execType": "",
+                "notionalUsd": "",
+                "reqId": "",
+                "amendResult": "",
+                "code": "0",
+                "msg": "",
+            }
+        )
+        if fill is not None:
+            data.update(
+                {
+                    "tradeId": fill["tradeId"],
+                    "fillPx": fill["fillPx"],
+                    "fillSz": fill["fillSz"],
+                    "fillFee": fill["fee"],  # negative: a fee paid
+                    "fillFeeCcy": fill["feeCcy"],
+                    "fillTime": fill["fillTime"],
+                    "execType": fill["execType"],
+                }
+            )
+        self._order_events.append(data)
+
+    async def flush_order_events(self) -> int:
+        """Push the queued order changes to every `orders` subscriber; how many were sent."""
+        events, self._order_events = self._order_events, []
+        sent = 0
+        for data in events:
+            for ws in list(self.order_subscribers):
+                if not ws.closed:
+                    arg = {"channel": "orders", "instType": "ANY", "uid": "standin"}
+                    await ws.send_json({"arg": arg, "data": [data]})
+                    sent += 1
+        return sent
+
+    async def _ws_private(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        logged_in = False
+        async for msg in ws:
+            if msg.type != WSMsgType.TEXT:
+                continue
+            if msg.data == "ping":
+                await ws.send_str("pong")
+                continue
+            body = json.loads(msg.data)
+            op, args = body.get("op"), body.get("args") or []
+            if op == "login":
+                login = args[0] if args else {}
+                payload = str(login.get("timestamp", "")) + "GET" + "/users/self/verify"
+                expected = base64.b64encode(
+                    hmac.new(SECRET.encode(), payload.encode(), hashlib.sha256).digest()
+                ).decode()
+                if (
+                    login.get("apiKey") != API_KEY
+                    or login.get("passphrase") != PASSPHRASE
+                    or not hmac.compare_digest(expected, str(login.get("sign", "")))
+                ):
+                    self.login_failures += 1
+                    await ws.send_json({"event": "error", "code": "60009", "msg": "Login failed."})
+                    continue
+                logged_in = True
+                self.logins.append(ws)
+                await ws.send_json({"event": "login", "code": "0", "msg": "", "connId": "p1"})
+            elif op == "subscribe":
+                for arg in args:
+                    if not logged_in:
+                        await ws.send_json(
+                            {"event": "error", "code": "60011", "msg": "Please log in"}
+                        )
+                    elif arg.get("channel") == "orders":
+                        if ws not in self.order_subscribers:  # one push per socket
+                            self.order_subscribers.append(ws)
+                        await ws.send_json({"event": "subscribe", "arg": arg, "connId": "p1"})
+                    else:
+                        self.unknown_requests.append(("WS-PRIVATE", str(arg.get("channel"))))
+            else:
+                self.unknown_requests.append(("WS-PRIVATE", str(op)))
+        self.order_subscribers = [w for w in self.order_subscribers if w is not ws]
+        self.logins = [w for w in self.logins if w is not ws]
+        return ws
 
     # -- websocket (/ws/v5/public) ------------------------------------------------------------
 
@@ -569,6 +859,11 @@ class OkxStandin:
         return await self._publish(
             "trades", inst, {"arg": {"channel": "trades", "instId": inst}, "data": [trade]}
         )
+
+
+def settings_override(base_url: str) -> dict[str, Any]:
+    """CO_EXCHANGE_OVERRIDES' entry that points the service's okx clients at the stand-in."""
+    return {"urls": loopback_urls(base_url), "options": SPOT_ONLY_OPTIONS}
 
 
 def loopback_urls(base_url: str) -> dict[str, Any]:

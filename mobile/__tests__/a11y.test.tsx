@@ -1,5 +1,5 @@
 import { screen } from '@testing-library/react-native';
-import { StyleSheet } from 'react-native';
+import { expectAccessibleControls } from './a11yHelpers';
 import MarketDetailScreen from '../src/screens/MarketDetailScreen';
 import OrdersScreen from '../src/screens/OrdersScreen';
 import SettingsScreen from '../src/screens/SettingsScreen';
@@ -18,24 +18,6 @@ jest.mock('expo-router', () => ({
 
 beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());
-
-const INTERACTIVE = ['button', 'radio', 'link', 'checkbox', 'switch', 'tab'] as const;
-
-/** Every control has a role, a label, and a touch target of at least 44 × 44 pt (min sizes or flex rows). */
-function expectAccessibleControls() {
-  const controls = INTERACTIVE.flatMap((role) => screen.queryAllByRole(role));
-  expect(controls.length).toBeGreaterThan(0);
-  for (const node of controls) {
-    const label = node.props.accessibilityLabel;
-    const style = StyleSheet.flatten(node.props.style) ?? {};
-    const height = Math.max(Number(style.minHeight ?? 0), Number(style.height ?? 0));
-    const width = Math.max(Number(style.minWidth ?? 0), Number(style.width ?? 0));
-    // A control stretched by flex (full-width buttons, segments) has the row's width.
-    const wideEnough = width >= 44 || style.flex === 1 || style.alignSelf === 'stretch' || width === 0;
-    expect([label, typeof label === 'string' && label.length > 0]).toEqual([label, true]);
-    expect([label, height >= 44, wideEnough]).toEqual([label, true, true]);
-  }
-}
 
 test('trade screen controls are labelled and ≥ 44 pt', async () => {
   const books = makeSubject<unknown>();

@@ -3,7 +3,7 @@ import { Pressable, ScrollView, StyleSheet, Text, useWindowDimensions, View } fr
 import { useTranslation } from 'react-i18next';
 import { useQuery, useSubscription } from 'urql';
 import { Stack, useLocalSearchParams, useRouter } from 'expo-router';
-import { LineChart } from 'react-native-gifted-charts';
+import { AreaChart } from '../components/AreaChart';
 import { CandlesQuery, TickerQuery, TickerSubscription, TimeframesQuery, TradeContextQuery } from '../graphql/documents';
 import type { LiveCandlesSubscription as LiveCandlesData, OrderSide } from '../gql/graphql';
 import { LiveCandlesSubscription } from '../graphql/home';
@@ -185,30 +185,13 @@ export default function MarketDetailScreen() {
             accessibilityLabel={t('market.chartLabel', { symbol, timeframe, count: points.length })}
             testID="candles-chart"
           >
-            <LineChart
+            <AreaChart
               data={points}
               width={chartWidth}
               height={220}
-              adjustToWidth
-              hideDataPoints
-              areaChart
-              curved={false}
-              color={theme.accent}
-              startFillColor={theme.accent}
-              endFillColor={theme.background}
-              startOpacity={0.3}
-              endOpacity={0}
-              yAxisOffset={min - (max - min) * 0.05}
-              yAxisTextStyle={{ color: theme.muted, fontSize: 10 }}
-              yAxisLabelWidth={64}
+              min={min}
+              max={max}
               formatYLabel={(label: string) => formatNumber(label, locale, 2)}
-              xAxisColor={theme.border}
-              yAxisColor={theme.border}
-              rulesColor={theme.border}
-              noOfSections={4}
-              initialSpacing={0}
-              isAnimated={false}
-              disableScroll
             />
           </View>
         )}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ScrollView, Text, useWindowDimensions, View } from 'react-native';
 import { Stack, useLocalSearchParams } from 'expo-router';
-import { LineChart } from 'react-native-gifted-charts';
+import { AreaChart } from '../components/AreaChart';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { FollowForm } from '../components/social/FollowForm';
@@ -68,29 +68,14 @@ export default function TraderScreen() {
           accessibilityLabel={t('social.trader.curveLabel', { days: points.length, ret: `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2, signDisplay: 'exceptZero' }).format(last.returnPct)} %` })}
           testID="equity-chart"
         >
-          <LineChart
+          <AreaChart
             data={points}
             width={Math.min(width, 720) - 96}
             height={180}
-            adjustToWidth
-            hideDataPoints
-            areaChart
-            color={theme.accent}
-            startFillColor={theme.accent}
-            endFillColor={theme.background}
-            startOpacity={0.3}
-            endOpacity={0}
-            yAxisOffset={min - (max - min) * 0.05 - 0.01}
-            yAxisTextStyle={{ color: theme.muted, fontSize: 10 }}
+            min={min}
+            max={max}
             yAxisLabelWidth={48}
             formatYLabel={(label: string) => `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(Number(label))} %`}
-            xAxisColor={theme.border}
-            yAxisColor={theme.border}
-            rulesColor={theme.border}
-            noOfSections={4}
-            initialSpacing={0}
-            isAnimated={false}
-            disableScroll
           />
         </View>
       )}

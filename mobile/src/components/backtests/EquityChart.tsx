@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { View } from 'react-native';
 import { useTranslation } from 'react-i18next';
-import { LineChart } from 'react-native-gifted-charts';
+import { AreaChart } from '../AreaChart';
 import { formatNumber } from '../../format';
 import { useTheme } from '../../theme';
 
@@ -36,30 +36,15 @@ export function EquityChart({ points, currency }: { points: EquityPoint[]; curre
       onLayout={(e) => setWidth(Math.max(200, e.nativeEvent.layout.width - 72))}
       testID="equity-chart"
     >
-      <LineChart
+      <AreaChart
         data={points.map((p) => ({ value: p.equity }))}
         width={width}
         height={200}
-        adjustToWidth
-        hideDataPoints
-        areaChart
-        curved={false}
+        min={min}
+        max={max}
         color={color}
-        startFillColor={color}
-        endFillColor={theme.background}
         startOpacity={0.25}
-        endOpacity={0}
-        yAxisOffset={min - (max - min) * 0.05}
-        yAxisTextStyle={{ color: theme.muted, fontSize: 10 }}
-        yAxisLabelWidth={64}
         formatYLabel={(label: string) => formatNumber(label, locale, 0)}
-        xAxisColor={theme.border}
-        yAxisColor={theme.border}
-        rulesColor={theme.border}
-        noOfSections={4}
-        initialSpacing={0}
-        isAnimated={false}
-        disableScroll
       />
     </View>
   );

@@ -1,7 +1,7 @@
 import { Pressable, ScrollView, StyleSheet, Text, View } from 'react-native';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useSubscription } from 'urql';
-import { LineChart } from 'react-native-gifted-charts';
+import { AreaChart } from '../AreaChart';
 import { CandlesQuery } from '../../graphql/documents';
 import { LiveCandlesSubscription } from '../../graphql/home';
 import type { LiveCandlesSubscription as LiveCandlesData } from '../../gql/graphql';
@@ -99,30 +99,16 @@ export function ChartPane({
         accessibilityLabel={t('charts.chartLabel', { pane, symbol, timeframe, count: points.length })}
         testID={`pane-${pane}-chart`}
       >
-        <LineChart
+        <AreaChart
           data={points}
           width={chartWidth}
           height={height}
-          adjustToWidth
-          hideDataPoints
-          areaChart
-          curved={false}
-          color={theme.accent}
-          startFillColor={theme.accent}
-          endFillColor={theme.surface}
-          startOpacity={0.3}
-          endOpacity={0}
-          yAxisOffset={min - (max - min) * 0.05}
-          yAxisTextStyle={{ color: theme.muted, fontSize: 10 }}
+          min={min}
+          max={max}
+          fadeTo={theme.surface}
           yAxisLabelWidth={56}
+          sections={3}
           formatYLabel={(label: string) => formatNumber(label, locale, 2)}
-          xAxisColor={theme.border}
-          yAxisColor={theme.border}
-          rulesColor={theme.border}
-          noOfSections={3}
-          initialSpacing={0}
-          isAnimated={false}
-          disableScroll
         />
       </View>
     );

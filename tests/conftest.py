@@ -22,6 +22,7 @@ import pytest
 from starlette.applications import Starlette
 
 from api.app import create_app
+from api.container import Services, start_services
 from api.settings import Settings
 from tests.support.redis_server import RedisServerProcess
 from tests.support.standins.binance import BinanceStandin
@@ -187,6 +188,16 @@ def settings(
         sim_tick_seconds=0.05,
         subscription_max_rate=100,
     )
+
+
+@pytest.fixture
+async def services(settings: Settings) -> AsyncIterator[Services]:
+    """The real service stack (database, bus, orders, ...) without background workers."""
+    started = await start_services(settings, run_workers=False)
+    try:
+        yield started
+    finally:
+        await started.close()
 
 
 @pytest.fixture

@@ -4,36 +4,24 @@ replayed candle message is the same trigger)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
-import pytest
 from sqlmodel import col, select
 
 from api.bus import Message
-from api.container import Services, start_services
+from api.container import Services
 from api.db.alert_tables import AlertTrigger
 from api.db.models import User
 from api.services.accounts import Principal
 from api.services.alerts.spec import AlertSpec
 from api.services.market import MarketService, ticker_to_message, ticker_topic
 from api.services.market_streams import candles_to_message, candles_topic
-from api.settings import Settings
 from api.workers.alert_evaluator import AlertEvaluator
 from engine.alerts import Direction, Metric, ThresholdCondition
 from engine.market.models import Candle, Ticker
 
 START = datetime(2030, 1, 1, tzinfo=UTC)
-
-
-@pytest.fixture
-async def services(settings: Settings) -> AsyncIterator[Services]:
-    started = await start_services(settings, run_workers=False)
-    try:
-        yield started
-    finally:
-        await started.close()
 
 
 def candle(minute: int, close: str, volume: str = "1", closed: bool = True) -> Candle:

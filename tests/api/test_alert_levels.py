@@ -5,26 +5,25 @@ and only for the alert's owner."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
 from sqlmodel import col, select
 
-from api.container import Services, start_services
+from api.container import Services
 from api.db.alert_tables import AlertTrigger, PnlPeak
-from api.db.models import FillRecord, Order, User
+from api.db.models import FillRecord, Order
 from api.services.accounts import Principal
 from api.services.alerts.spec import AlertSpec
 from api.services.market import MarketService
-from api.settings import Settings
 from api.workers.alert_evaluator import AlertEvaluator
 from api.workers.pnl_sampler import PnlSampler
 from engine.alerts import EventCondition, Mode
 from engine.alerts.events import EventKind
 from notifications.model import Notice
 from tests.support.polling import eventually
+from tests.support.users import new_user
 
 pytestmark = pytest.mark.paper_trading_without_step_up
 
@@ -38,23 +37,6 @@ class Clock:
 
     def advance(self, seconds: float) -> None:
         self.now += timedelta(seconds=seconds)
-
-
-@pytest.fixture
-async def services(settings: Settings) -> AsyncIterator[Services]:
-    started = await start_services(settings, run_workers=False)
-    try:
-        yield started
-    finally:
-        await started.close()
-
-
-async def new_user(services: Services, email: str) -> str:
-    user = User(email=email, password_hash="-", display_name=email.split("@")[0])
-    async with services.db.session() as session:
-        session.add(user)
-        await session.commit()
-    return user.id
 
 
 def evaluator_of(services: Services, clock: Clock, notices: list[Notice]) -> AlertEvaluator:

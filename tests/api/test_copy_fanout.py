@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator
 from decimal import Decimal
 from typing import Any
 
 import pytest
 from sqlmodel import col, select
 
-from api.container import Services, start_services
+from api.container import Services
 from api.db.database import Database
 from api.db.models import FillRecord, Order, User
 from api.db.notification_tables import NotificationRecord
@@ -27,15 +26,6 @@ from tests.support.polling import eventually
 
 # The leader's own order is the subject here, not its step-up.
 pytestmark = pytest.mark.paper_trading_without_step_up
-
-
-@pytest.fixture
-async def services(settings: Settings) -> AsyncIterator[Services]:
-    running = await start_services(settings, run_workers=False)
-    try:
-        yield running
-    finally:
-        await running.close()
 
 
 async def trader(services: Services, name: str, usdt: str) -> tuple[str, str]:

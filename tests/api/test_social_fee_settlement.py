@@ -4,14 +4,12 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
-import pytest
 from sqlmodel import select
 
-from api.container import Services, start_services
+from api.container import Services
 from api.db.bot_tables import Bot
 from api.db.database import Database
 from api.db.models import User, utcnow
@@ -22,15 +20,6 @@ from api.settings import Settings
 from api.workers.fee_settlement import FeeSettlementWorker, last_period_end
 
 TEMPLATE = "btc-grid-conservative"
-
-
-@pytest.fixture
-async def services(settings: Settings) -> AsyncIterator[Services]:
-    running = await start_services(settings, run_workers=False)
-    try:
-        yield running
-    finally:
-        await running.close()
 
 
 async def member(services: Services, name: str) -> tuple[Principal, str]:

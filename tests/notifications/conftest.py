@@ -10,10 +10,8 @@ from pathlib import Path
 import pytest
 from firebase_admin import messaging
 
-from api.container import Services, start_services
-from api.db.models import User
+from api.container import Services
 from api.services.notifications import Notifications, build_notifications
-from api.settings import Settings
 from notifications.sender import FcmSender
 from tests.support.standins.fcm import FcmStandin
 
@@ -58,16 +56,6 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-async def services(settings: Settings) -> AsyncIterator[Services]:
-    """The real service stack (database, bus, orders) without background workers."""
-    started = await start_services(settings, run_workers=False)
-    try:
-        yield started
-    finally:
-        await started.close()
-
-
-@pytest.fixture
 async def push(
     services: Services, clock: FakeClock, fcm_credentials: Path
 ) -> AsyncIterator[Notifications]:
@@ -84,12 +72,3 @@ async def push(
         yield built
     finally:
         await built.close()
-
-
-async def new_user(services: Services, email: str) -> str:
-    """A user row (no password hashing: these tests never log in)."""
-    user = User(email=email, password_hash="-", display_name=email.split("@")[0])
-    async with services.db.session() as session:
-        session.add(user)
-        await session.commit()
-    return user.id

@@ -23,8 +23,9 @@ from api.db.notification_tables import (
 from api.services.notifications import Notifications, build_notifications
 from notifications.model import Notice, NoticeAction
 from notifications.sender import FcmSender
-from tests.notifications.conftest import FakeClock, new_user
+from tests.notifications.conftest import FakeClock
 from tests.support.standins.fcm import FcmStandin
+from tests.support.users import new_user
 
 Restart = Callable[[], Awaitable[Notifications]]
 

@@ -11,15 +11,14 @@ from pathlib import Path
 import pytest
 from firebase_admin import messaging
 
-from api.container import Services, start_services
-from api.db.models import User
+from api.container import Services
 from api.services.notifications import Notifications, build_notifications
 from api.services.widgets import WidgetProviders, WidgetService
 from api.services.widgets.push import RefreshTrigger, link_widget_refresh
-from api.settings import Settings
 from notifications.data_messages import DataMessenger, widget_refresh_message
 from notifications.sender import FcmSender
 from tests.support.standins.fcm import FcmStandin
+from tests.support.users import new_user
 from widgets.inputs import BotLine, BotsData
 
 START = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
@@ -53,15 +52,6 @@ def credentials(fcm: FcmStandin, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-async def services(settings: Settings) -> AsyncIterator[Services]:
-    started = await start_services(settings, run_workers=False)
-    try:
-        yield started
-    finally:
-        await started.close()
-
-
-@pytest.fixture
 def clock() -> Clock:
     return Clock()
 
@@ -80,14 +70,6 @@ async def push(services: Services, clock: Clock, credentials: Path) -> AsyncIter
         yield built
     finally:
         await built.close()
-
-
-async def new_user(services: Services, email: str) -> str:
-    user = User(email=email, password_hash="-", display_name=email.split("@")[0])
-    async with services.db.session() as session:
-        session.add(user)
-        await session.commit()
-    return user.id
 
 
 def android_body(token: str, kinds: str) -> dict[str, object]:

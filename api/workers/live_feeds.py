@@ -49,7 +49,7 @@ from api.services.venues import VenueRegistry
 from api.tasks import stop_tasks
 from engine.exchanges.errors import ExchangeError, NetworkError
 from engine.exchanges.protocol import Exchange
-from engine.market.candles import Bar, CandleBuilder, from_ms, timeframe_ms, to_ms
+from engine.market.candles import Bar, CandleBuilder, candle_of, timeframe_ms, to_ms
 from engine.market.models import TIMEFRAMES, Candle, OrderBookSnapshot, Trade
 
 log = logging.getLogger(__name__)
@@ -110,26 +110,13 @@ class LiveCandles:
                 if builder.forming is not None and at < builder.forming.open_time:
                     continue  # older than the seeded candle: already in it
                 for bar in builder.add_trade(trade.price, trade.qty, at):
-                    closed.append(self._candle(bar, tf, True))
+                    closed.append(candle_of(bar, self.symbol, tf, True))
         forming = [
-            self._candle(b.forming, tf, False)
+            candle_of(b.forming, self.symbol, tf, False)
             for tf, b in self.builders.items()
             if b.forming is not None
         ]
         return forming, closed
-
-    def _candle(self, bar: Bar[Decimal], timeframe: str, closed: bool) -> Candle:
-        return Candle(
-            symbol=self.symbol,
-            timeframe=timeframe,
-            open_time=from_ms(bar.open_time),
-            open=bar.open,
-            high=bar.high,
-            low=bar.low,
-            close=bar.close,
-            volume=bar.volume,
-            closed=closed,
-        )
 
 
 class LiveBookFeeds:

@@ -164,7 +164,8 @@ def aggregate_bars(bars: Iterable[Bar[N]], period_ms: int) -> list[Bar[N]]:
     return out
 
 
-def _candle(bar: Bar[Decimal], symbol: str, timeframe: str, closed: bool) -> Candle:
+def candle_of(bar: Bar[Decimal], symbol: str, timeframe: str, closed: bool) -> Candle:
+    """The domain Candle for a bar of `symbol` in `timeframe`."""
     return Candle(
         symbol=symbol,
         timeframe=timeframe,
@@ -198,10 +199,10 @@ def build_candles(
         bars.extend(builder.add_trade(trade.price, trade.qty, to_ms(trade.timestamp)))
     if builder.forming is None or symbol is None:
         return []
-    candles = [_candle(bar, symbol, timeframe, True) for bar in bars]
+    candles = [candle_of(bar, symbol, timeframe, True) for bar in bars]
     last = builder.forming
     last_closed = until is not None and to_ms(until) >= last.open_time + period
-    candles.append(_candle(last, symbol, timeframe, last_closed))
+    candles.append(candle_of(last, symbol, timeframe, last_closed))
     return candles
 
 
@@ -225,7 +226,7 @@ def aggregate_candles(candles: Sequence[Candle], timeframe: str) -> list[Candle]
         bar = aggregate_bars((_bar(c) for c in group), target)[0]
         end = to_ms(group[-1].open_time) + source
         closed = all(c.closed for c in group) and end == bar.open_time + target
-        out.append(_candle(bar, symbol, timeframe, closed))
+        out.append(candle_of(bar, symbol, timeframe, closed))
 
     previous_ms: int | None = None
     for candle in candles:

@@ -81,12 +81,6 @@ def test_history_is_continuous_and_ends_at_the_start_price(venue: SimVenue) -> N
             assert candles[-1].close == spec.start_price
 
 
-def test_backfill_for_all_symbols_is_fast() -> None:
-    started = time.perf_counter()
-    SimVenue(seed=11, start=START)
-    assert time.perf_counter() - started < 1.0
-
-
 def test_trades_build_the_forming_candle_and_close_it(small_venue: SimVenue) -> None:
     symbol = "BTC/USDT"
     trades = []

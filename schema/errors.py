@@ -33,6 +33,13 @@ def coded_error(error: GraphQLError) -> GraphQLError:
         return _with_code(error, original.message, original.code, **original.details)
     if isinstance(original, ExchangeError):
         return _with_code(error, str(original), original.code)
+    if isinstance(original, GraphQLError):
+        # A variable that does not coerce to its input type (unknown field, "NaN" decimal, ...):
+        # graphql-core wraps the coercion error; it is the client's input, not our failure.
+        inner = original.original_error
+        if isinstance(inner, ApiError):
+            return _with_code(error, error.message, inner.code, **inner.details)
+        return _with_code(error, error.message, "BAD_USER_INPUT")
     if original is None:
         if error.extensions and "code" in error.extensions:
             return error

@@ -72,3 +72,26 @@ def test_unexpected_errors_are_masked_without_traceback() -> None:
     assert coded.message == INTERNAL_MESSAGE
     assert coded.extensions == {"code": "INTERNAL_SERVER_ERROR"}
     assert "passwd" not in str(coded.formatted)
+
+
+ORDER = {"accountId": "a", "symbol": "BTC/USDT", "side": "BUY", "type": "MARKET", "qty": "1"}
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        {**ORDER, "qty": "NaN"},  # the Decimal scalar refuses it
+        {**ORDER, "qty": "lots"},
+        {**ORDER, "symbol": 42},  # wrong type for String!
+        {**ORDER, "colour": "red"},  # no such input field
+    ],
+)
+async def test_variables_that_do_not_coerce_are_bad_user_input(
+    gql: GraphQLClient, order: dict[str, object]
+) -> None:
+    token = await gql.register("coerce@example.com")
+    query = "mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }"
+    body = await gql.raw(query, {"i": order}, token)
+    [error] = body["errors"]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert error["message"] != INTERNAL_MESSAGE and "$i" in error["message"]

@@ -32,8 +32,9 @@ class BacktestOrder:
     type: OrderType
     qty: Decimal
     price: Decimal | None
-    placed_bar: int  # fills are possible from the next bar on
+    placed_bar: int  # fills are possible from the next bar on (+ the fill model's latency)
     reserved: Decimal = ZERO  # quote for a limit buy, base for a sell
+    filled: Decimal = ZERO  # by earlier partial fills; `qty` is what remains
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +77,7 @@ class BacktestAccount:
 
     def context(self, now: datetime) -> StrategyContext:
         open_orders = {
-            o.tag: OpenOrder(o.tag, o.side, o.price, o.qty)
+            o.tag: OpenOrder(o.tag, o.side, o.price, o.qty, o.filled)
             for o in self.orders.values()
             if o.price is not None
         }
@@ -125,6 +126,7 @@ class BacktestAccount:
             intent.qty if intent.qty is not None else old.qty,
             intent.price if intent.price is not None else old.price,
             bar,
+            filled=old.filled,
         )
         self._release(old)
         reason = self._check(new, old.price) or self._reserve(new)
@@ -158,6 +160,15 @@ class BacktestAccount:
             self.quote_reserved += need
         return None
 
+    def _hold(self, order: BacktestOrder) -> None:
+        """Reserve what a partly filled order's rest needs (always covered: it was held)."""
+        if order.side is Side.SELL:
+            order.reserved = order.qty
+            self.base_reserved += order.qty
+        elif order.price is not None:
+            order.reserved = order.qty * order.price * (1 + self.maker_fee)
+            self.quote_reserved += order.reserved
+
     def _release(self, order: BacktestOrder) -> None:
         if order.side is Side.SELL:
             self.base_reserved -= order.reserved
@@ -167,34 +178,51 @@ class BacktestAccount:
 
     # -- fills -------------------------------------------------------------------------
     def fill(
-        self, order: BacktestOrder, price: Decimal, liquidity: Liquidity, bar: int, ts: datetime
+        self,
+        order: BacktestOrder,
+        price: Decimal,
+        liquidity: Liquidity,
+        bar: int,
+        ts: datetime,
+        qty: Decimal | None = None,
     ) -> Fill | None:
-        """Fill `order` completely at `price`; None (and a rejection) if it cannot be paid."""
+        """Fill `qty` of `order` (default: all of it) at `price`; None (and a rejection, the
+        order gone) if it cannot be paid. A partly filled order stays open with the rest,
+        its reservation cut to what the rest needs."""
+        qty = order.qty if qty is None else qty
+        partial = qty < order.qty
         rate = self.maker_fee if liquidity is Liquidity.MAKER else self.taker_fee
-        notional = order.qty * price
+        notional = qty * price
         fee = notional * rate
-        self.orders.pop(order.tag, None)
         self._release(order)
+        if not partial:
+            self.orders.pop(order.tag, None)
         if order.side is Side.BUY:
             if notional + fee > self.quote - self.quote_reserved:
+                self.orders.pop(order.tag, None)
                 self.rejections.append(Rejection(bar, order.tag, "insufficient quote at fill"))
                 return None
             held = self.base
-            self.avg_cost = (((self.avg_cost or ZERO) * held) + notional) / (held + order.qty)
+            self.avg_cost = (((self.avg_cost or ZERO) * held) + notional) / (held + qty)
             self.cost_basis += notional + fee
             self.quote -= notional + fee
-            self.base += order.qty
+            self.base += qty
         else:
-            if order.qty > self.base - self.base_reserved:
+            if qty > self.base - self.base_reserved:
+                self.orders.pop(order.tag, None)
                 self.rejections.append(Rejection(bar, order.tag, "insufficient base at fill"))
                 return None
-            cost = self.cost_basis * order.qty / self.base if self.base else ZERO
+            cost = self.cost_basis * qty / self.base if self.base else ZERO
             self.cost_basis -= cost
-            self.round_trips.append(RoundTrip(ts, order.qty, cost, notional - fee))
+            self.round_trips.append(RoundTrip(ts, qty, cost, notional - fee))
             self.quote += notional - fee
-            self.base -= order.qty
+            self.base -= qty
             if self.base == 0:
                 self.avg_cost, self.cost_basis = None, ZERO
+        if partial:  # the rest rests on; what it needs was part of what was just released
+            order.qty -= qty
+            order.filled += qty
+            self._hold(order)
         self.fees_paid += fee
         fill = Fill(
             trade_id=f"bt-{len(self.fills) + 1}",
@@ -203,7 +231,7 @@ class BacktestAccount:
             symbol=self.market.symbol,
             side=order.side,
             price=price,
-            qty=order.qty,
+            qty=qty,
             fee=fee,
             fee_currency=self.market.quote,
             liquidity=liquidity,

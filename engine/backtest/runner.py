@@ -1,19 +1,30 @@
-"""Event-driven backtest: any `Strategy` over closed candles, with a simple fill model.
+"""Event-driven backtest: any `Strategy` over closed candles, with a configurable fill model.
 
 For each bar, in order:
 
-1. Orders placed before the bar execute against it. Market orders fill first, completely, at
-   the bar's open moved against us by `slippage_pct`, rounded to the tick, paying the taker
-   fee. Then resting limit orders, nearest to the open first: a buy fills when the bar's low
-   goes strictly below its price, a sell when the high goes strictly above it ("trades
-   through"), completely, at the limit price, paying the maker fee. Each fill is delivered to
-   the strategy at once; what it asks for then is placed now but can fill from the next bar.
-2. The closed candle is delivered; the intents it yields are placed and can fill from the
-   next bar. A strategy therefore never trades on the bar it has just seen (no look-ahead).
+1. Orders that are active at this bar execute against it. An order placed while bar `p` was
+   handled is active from bar `p + 1 + latency_bars` on (default latency 0: the next bar).
+   Market orders fill first, completely, at the bar's open moved against us by
+   `slippage_pct` + half of `spread_bps` + the size-vs-depth impact
+   `impact_factor * min(1, qty / bar volume)`, rounded to the tick (away from us), paying the
+   taker fee. Then resting limit orders, nearest to the open first: a buy fills when the
+   bar's low goes strictly below its price, a sell when the high goes strictly above it
+   ("trades through"), at the limit price, paying the maker fee -- completely, or, with
+   `partial_fill_share`, at most that share of the bar's volume (rounded down to the lot
+   step); the rest stays open with its reservation and may fill on later bars. Each fill is
+   delivered to the strategy at once; what it asks for then is placed now and becomes active
+   from the next bar (+ latency).
+2. The closed candle is delivered; the intents it yields are placed and become active from
+   the next bar (+ latency). A strategy therefore never trades on the bar it has just seen
+   (no look-ahead).
 3. Equity is marked at the close.
 
-Limits (by design, documented in docs/strategies.md): no partial fills, no queue position or
-depth, no latency beyond one bar, intra-bar order of fills is a guess (nearest-to-open first).
+The default `FillModel()` is the simple model (complete fills, no spread, no impact, one bar
+of latency) that bench/backtest.py matches trade for trade with backtesting.py.
+
+Limits (by design, documented in docs/strategies.md and docs/backtests.md): no queue position,
+no order book (depth is modelled from the bar's volume), cancels take effect at once (latency
+applies to placing and amending), intra-bar order of fills is a guess (nearest-to-open first).
 """
 
 from __future__ import annotations
@@ -37,9 +48,47 @@ Deliver = Callable[[Event, int, datetime, Decimal], None]
 
 @dataclass(frozen=True, slots=True)
 class FillModel:
+    """How orders fill. Every default reproduces the simple model (see the module doc)."""
+
     slippage_pct: Decimal = Decimal(0)  # market orders, against us, in % of the open
     maker_fee: Decimal | None = None  # fraction; None: the market's own
     taker_fee: Decimal | None = None
+    spread_bps: Decimal = Decimal(0)  # quoted bid-ask spread; market orders pay half of it
+    impact_factor: Decimal = Decimal(0)  # k: market orders pay k * min(1, qty / bar volume)
+    latency_bars: int = 0  # extra bars before a placed or amended order becomes active
+    partial_fill_share: Decimal | None = None  # limit: max share of a bar's volume; None: all
+
+    def __post_init__(self) -> None:
+        if self.slippage_pct < 0:
+            raise ValueError("slippage_pct: must not be negative")
+        if self.spread_bps < 0:
+            raise ValueError("spread_bps: must not be negative")
+        if self.impact_factor < 0:
+            raise ValueError("impact_factor: must not be negative")
+        if self.latency_bars < 0:
+            raise ValueError("latency_bars: must not be negative")
+        share = self.partial_fill_share
+        if share is not None and not 0 < share <= 1:
+            raise ValueError("partial_fill_share: must be above 0 and at most 1")
+
+    def market_price(self, side: Side, candle: Candle, qty: Decimal, tick: Decimal) -> Decimal:
+        """Where a market order of `qty` fills in `candle`: the open moved against us by
+        slippage + half the spread + impact, rounded to the tick away from us."""
+        cost = self.slippage_pct / 100 + self.spread_bps / 20_000
+        if self.impact_factor:
+            volume = candle.volume
+            participation = min(Decimal(1), qty / volume) if volume > 0 else Decimal(1)
+            cost += self.impact_factor * participation
+        if side is Side.BUY:
+            return round_to(candle.open * (1 + cost), tick, ROUND_CEILING)
+        return round_to(candle.open * (1 - cost), tick, ROUND_FLOOR)
+
+    def limit_qty(self, remaining: Decimal, candle: Candle, step: Decimal) -> Decimal:
+        """How much of a limit order with `remaining` qty that trades through fills now."""
+        if self.partial_fill_share is None:
+            return remaining
+        cap = round_to(candle.volume * self.partial_fill_share, step, ROUND_FLOOR)
+        return min(remaining, max(cap, Decimal(0)))
 
 
 @dataclass(frozen=True)
@@ -89,7 +138,7 @@ def run_backtest(
             account.apply(intent, bar, ref)
 
     for i, candle in enumerate(bars):
-        _execute(account, candle, i, fm.slippage_pct, deliver)
+        _execute(account, candle, i, fm, deliver)
         close_time = candle.open_time + bar_length
         deliver(candle, i, close_time, candle.close)
         times.append(close_time)
@@ -113,23 +162,20 @@ def run_backtest(
 
 
 def _execute(
-    account: BacktestAccount, candle: Candle, bar: int, slippage_pct: Decimal, deliver: Deliver
+    account: BacktestAccount, candle: Candle, bar: int, fm: FillModel, deliver: Deliver
 ) -> None:
     tick = account.market.price_tick
+    step = account.market.qty_step
     ts = candle.open_time
-    # Snapshot: only orders placed before this bar may fill in it.
-    eligible = [o for o in account.orders.values() if o.placed_bar < bar]
+    # Snapshot: only orders active before this bar started may fill in it.
+    eligible = [o for o in account.orders.values() if o.placed_bar + fm.latency_bars < bar]
     market_orders = [o for o in eligible if o.type is OrderType.MARKET]
     limits = sorted(
         (o for o in eligible if o.type is OrderType.LIMIT and o.price is not None),
         key=lambda o: (abs((o.price or candle.open) - candle.open), o.tag),
     )
-    slip = slippage_pct / 100
     for order in market_orders:
-        if order.side is Side.BUY:
-            price = round_to(candle.open * (1 + slip), tick, ROUND_CEILING)
-        else:
-            price = round_to(candle.open * (1 - slip), tick, ROUND_FLOOR)
+        price = fm.market_price(order.side, candle, order.qty, tick)
         fill = account.fill(order, price, Liquidity.TAKER, bar, ts)
         if fill is not None:
             deliver(fill, bar, ts, candle.open)
@@ -138,7 +184,11 @@ def _execute(
         if current is not order or order.price is None:
             continue  # cancelled or amended during this bar
         crossed = candle.low < order.price if order.side is Side.BUY else candle.high > order.price
-        if crossed:
-            fill = account.fill(order, order.price, Liquidity.MAKER, bar, ts)
-            if fill is not None:
-                deliver(fill, bar, ts, order.price)
+        if not crossed:
+            continue
+        qty = fm.limit_qty(order.qty, candle, step)
+        if qty <= 0:
+            continue  # the bar's volume share rounds below one lot: nothing fills this bar
+        fill = account.fill(order, order.price, Liquidity.MAKER, bar, ts, qty)
+        if fill is not None:
+            deliver(fill, bar, ts, order.price)

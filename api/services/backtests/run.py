@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from api.services.backtests.candles import sim_candles
+from api.services.backtests.data_events import backtest_events
 from api.services.backtests.report import (
     equity_curve,
     metrics,
@@ -33,10 +34,9 @@ from engine.backtest.montecarlo import (
 from engine.backtest.runner import BacktestResult, FillModel, run_backtest
 from engine.bots import templates as catalogue
 from engine.market.models import TIMEFRAMES, Candle, Market
-from engine.signals.types import Signal
 from engine.strategies import registry
 from engine.strategies.base import Strategy
-from engine.strategies.feed import WithSideEvents
+from engine.strategies.feed import SideEvent, WithSideEvents, event_time
 
 Progress = Callable[[float], None]
 MONTE_CARLO_BLOCK = 60  # bars per block of the block bootstrap
@@ -59,12 +59,17 @@ class _Meter:
 
 
 def execute(
-    spec: BacktestSpec, progress: Progress, uploaded: UploadedModel | None = None
+    spec: BacktestSpec,
+    progress: Progress,
+    uploaded: UploadedModel | None = None,
+    data: tuple[Market, Sequence[Candle]] | None = None,
 ) -> dict[str, Any]:
     """`uploaded`: the user's model when `spec.signal_model` names one (its bytes are not in
-    the spec, which is stored as the job's input)."""
-    market, candles = sim_candles(spec.seed, spec.symbol, spec.timeframe, spec.days)
+    the spec, which is stored as the job's input); `data`: the market and candles to run on
+    (an imported candle set, api/services/backtests/data.py) instead of the sim history."""
+    market, candles = data or sim_candles(spec.seed, spec.symbol, spec.timeframe, spec.days)
     signals = candle_signals(candles, uploaded) if spec.signal_model else []
+    events = backtest_events(spec.kind, spec.seed, spec.symbol, candles)  # news, transfers
     progress(0.0)  # a job canceled while its candles were drawn stops here
     params = spec.params
     if spec.template_id is not None:  # sized at the first bar, traded from the second
@@ -79,9 +84,16 @@ def execute(
         slippage_pct=Decimal(spec.slippage_pct),
         maker_fee=None if spec.maker_fee is None else Decimal(spec.maker_fee),
         taker_fee=None if spec.taker_fee is None else Decimal(spec.taker_fee),
+        spread_bps=Decimal(spec.spread_bps),
+        impact_factor=Decimal(spec.impact_factor),
+        latency_bars=spec.latency_bars,
+        partial_fill_share=(
+            None if spec.partial_fill_share is None else Decimal(spec.partial_fill_share)
+        ),
     )
     capital = Decimal(spec.capital)
-    strategy = _with_signals(registry.build_strategy(spec.kind, params, market), signals)
+    side: list[SideEvent] = [*signals, *events]
+    strategy = _with_signals(registry.build_strategy(spec.kind, params, market), side)
     result = run_backtest(
         strategy, market, candles, initial_quote=capital, fill_model=fills, on_bar=meter.on_bar
     )
@@ -98,12 +110,13 @@ def execute(
         "trades_truncated": truncated,
         "rejections": len(result.rejections),
         "signals": len(signals),
+        "events": len(events),  # headlines / whale transfers fed
         "monte_carlo": None,
         "walk_forward": None,
     }
     if wf is not None:
         report["walk_forward"] = _walk_forward(
-            spec, wf, params, market, candles, capital, fills, meter, signals
+            spec, wf, params, market, candles, capital, fills, meter, side
         )
     if spec.monte_carlo is not None:
         report["monte_carlo"] = _monte_carlo(spec.monte_carlo, result, float(capital))
@@ -111,7 +124,7 @@ def execute(
     return report
 
 
-def _with_signals(strategy: Strategy, signals: list[Signal]) -> Strategy:
+def _with_signals(strategy: Strategy, signals: Sequence[SideEvent]) -> Strategy:
     return WithSideEvents(strategy, signals) if signals else strategy
 
 
@@ -139,7 +152,7 @@ def _walk_forward(
     capital: Decimal,
     fills: FillModel,
     meter: _Meter,
-    signals: list[Signal],
+    signals: list[SideEvent],
 ) -> dict[str, Any]:
     names = list(wf.grid)
     combos = [dict(zip(names, c, strict=True)) for c in itertools.product(*wf.grid.values())]
@@ -147,7 +160,7 @@ def _walk_forward(
     def run(chosen: dict[str, Any], span: range) -> BacktestResult:
         window = candles[span.start : span.stop]
         first = window[0].open_time  # signals of earlier bars would arrive all at once: skip
-        recent = [s for s in signals if s.timestamp > first]
+        recent = [s for s in signals if event_time(s) > first]
         strategy = _with_signals(
             registry.build_strategy(spec.kind, {**params, **chosen}, market), recent
         )

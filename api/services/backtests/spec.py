@@ -24,6 +24,9 @@ MAX_BARS = 50_000  # e.g. 34 days of 1m, a year of 15m
 MAX_CAPITAL = Decimal(10) ** 9
 MAX_FEE = Decimal("0.01")  # 1 % per fill
 MAX_SLIPPAGE_PCT = Decimal(5)
+MAX_SPREAD_BPS = Decimal(500)  # a 5 % quoted spread
+MAX_IMPACT_FACTOR = Decimal("0.1")  # at most 10 % for an order as large as the bar's volume
+MAX_LATENCY_BARS = 100
 MAX_MONTE_CARLO_RUNS = 5_000
 MAX_WALK_FORWARD_WINDOWS = 10
 MAX_GRID_COMBINATIONS = 24
@@ -58,6 +61,11 @@ class BacktestSpec:
     monte_carlo: MonteCarloSpec | None = None
     walk_forward: WalkForwardSpec | None = None
     signal_model: str | None = None  # None: no ML signals; "bundled" or an uploaded model's id
+    # fill model (engine/backtest/runner.py FillModel); defaults: the simple model
+    spread_bps: str = "0"
+    impact_factor: str = "0"
+    latency_bars: int = 0
+    partial_fill_share: str | None = None  # None: limit orders fill completely
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -93,6 +101,10 @@ class BacktestRequest:
     walk_forward_train_share: float = 0.7
     walk_forward_grid: Mapping[str, list[Any]] | None = None
     signal_model: str | None = None
+    spread_bps: Decimal = Decimal(0)
+    impact_factor: Decimal = Decimal(0)
+    latency_bars: int = 0
+    partial_fill_share: Decimal | None = None
 
 
 def _dec(value: Any, name: str) -> Decimal:
@@ -145,6 +157,7 @@ def validate_request(req: BacktestRequest) -> BacktestSpec:
     slippage = _dec(req.slippage_pct, "slippagePct")
     if not 0 <= slippage <= MAX_SLIPPAGE_PCT:
         raise BadUserInput(f"slippagePct: must be 0 to {MAX_SLIPPAGE_PCT} %", field="slippagePct")
+    fill_model = _fill_model(req)
     kind, params, template_id = _strategy(req)
     return BacktestSpec(
         kind=kind,
@@ -161,7 +174,35 @@ def validate_request(req: BacktestRequest) -> BacktestSpec:
         monte_carlo=_monte_carlo(req),
         walk_forward=_walk_forward(req, kind, params),
         signal_model=req.signal_model,
+        **fill_model,
     )
+
+
+def _fill_model(req: BacktestRequest) -> dict[str, Any]:
+    spread = _dec(req.spread_bps, "spreadBps")
+    if not 0 <= spread <= MAX_SPREAD_BPS:
+        raise BadUserInput(f"spreadBps: must be 0 to {MAX_SPREAD_BPS} bps", field="spreadBps")
+    impact = _dec(req.impact_factor, "impactFactor")
+    if not 0 <= impact <= MAX_IMPACT_FACTOR:
+        raise BadUserInput(f"impactFactor: must be 0 to {MAX_IMPACT_FACTOR}", field="impactFactor")
+    if not 0 <= req.latency_bars <= MAX_LATENCY_BARS:
+        raise BadUserInput(
+            f"latencyBars: must be 0 to {MAX_LATENCY_BARS} bars", field="latencyBars"
+        )
+    share = None
+    if req.partial_fill_share is not None:
+        share = _dec(req.partial_fill_share, "partialFillShare")
+        if not 0 < share <= 1:
+            raise BadUserInput(
+                "partialFillShare: must be above 0 and at most 1 (a fraction of the bar's volume)",
+                field="partialFillShare",
+            )
+    return {
+        "spread_bps": str(spread),
+        "impact_factor": str(impact),
+        "latency_bars": req.latency_bars,
+        "partial_fill_share": None if share is None else str(share),
+    }
 
 
 def _strategy(req: BacktestRequest) -> tuple[str, dict[str, Any], str | None]:

@@ -260,7 +260,7 @@ async def start_services(settings: Settings, *, run_workers: bool = True) -> Ser
             sim.symbols,
             sim_transfer_sources(settings.sim_seed, {s: sim.ticker(s).last for s in sim.symbols}),
         ),
-        backtests=BacktestService(db, bus),
+        backtests=BacktestService(db, bus, venues=venues),
         signal_models=SignalModelService(db),
     )
     link_alerts(alert_actions, services.notifications, bots)

@@ -25,6 +25,7 @@ from schema.alerts.queries import AlertQuery
 from schema.alerts.subscriptions import AlertSubscription
 from schema.auth.mutations import AuthMutation
 from schema.auth.queries import AuthQuery
+from schema.backtests.data import BacktestDataMutation, BacktestDataQuery
 from schema.backtests.mutations import BacktestMutation
 from schema.backtests.queries import BacktestQuery
 from schema.backtests.subscriptions import BacktestSubscription
@@ -81,6 +82,7 @@ Query = merge_types(
         FeedQuery,
         PlatformQuery,
         BacktestQuery,
+        BacktestDataQuery,
         SignalModelQuery,
     ),
 )
@@ -100,6 +102,7 @@ Mutation = merge_types(
         MarketplaceMutation,
         FeedMutation,
         BacktestMutation,
+        BacktestDataMutation,
         SignalModelMutation,
     ),
 )

@@ -5,6 +5,7 @@ Each feature keeps its tables in its own module; add one import line here for a 
 from __future__ import annotations
 
 import api.db.alert_tables
+import api.db.backtest_data_tables
 import api.db.backtest_tables
 import api.db.bot_tables
 import api.db.models

@@ -255,3 +255,35 @@ test('a job without robustness checks shows neither section', async () => {
   expect(screen.getByTestId('backtest-results')).toBeOnTheScreen();
   expect(screen.queryByTestId('backtest-robustness')).toBeNull();
 });
+
+test('a finished backtest can be shared to the feed, once, with an optional comment', async () => {
+  const createPost = { __typename: 'Post', id: 'p-1', authorId: 'me', authorHandle: null, kind: 'backtest', body: 'Nice grid', listingId: null, trade: null, backtest: null, likes: 0, commentCount: 0, likedByMe: false, createdAt: '2026-12-07T04:00:00+00:00' };
+  const { client, run, progress } = setup({ CreatePost: data({ createPost }) });
+  await renderWith(<BacktestScreen />, client);
+  await fireEvent.press(screen.getByRole('button', { name: 'Backtest' }));
+  await act(async () => {
+    progress.next(frame('RUNNING', 0.5));
+  });
+  expect(screen.queryByTestId('backtest-share')).toBeNull(); // not while it runs
+  await act(async () => {
+    progress.next(frame('DONE', 1));
+  });
+  await fireEvent.changeText(screen.getByLabelText('Comment (optional)'), '  Nice grid ');
+  await fireEvent.press(screen.getByRole('button', { name: 'Share this backtest to your feed' }));
+  expect(calls(run, 'CreatePost')[0][0].variables).toEqual({ input: { kind: 'backtest', backtestId: 'job-1', body: 'Nice grid' } });
+  expect(screen.getByTestId('backtest-shared')).toHaveTextContent('Shared to your feed.');
+  expect(screen.queryByTestId('backtest-share-send')).toBeNull();
+  expectAccessibleControls();
+});
+
+test('sharing a backtest the server says is unfinished names the reason', async () => {
+  const { client, progress } = setup({ CreatePost: gqlError('BACKTEST_NOT_FINISHED') });
+  await renderWith(<BacktestScreen />, client);
+  await fireEvent.press(screen.getByRole('button', { name: 'Backtest' }));
+  await act(async () => {
+    progress.next(frame('DONE', 1));
+  });
+  await fireEvent.press(screen.getByRole('button', { name: 'Share this backtest to your feed' }));
+  expect(screen.getByTestId('backtest-share-error')).toHaveTextContent('Only a finished backtest can be shared.');
+  expect(screen.getByTestId('backtest-share-send')).toBeOnTheScreen(); // can try again
+});

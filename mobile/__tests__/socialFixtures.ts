@@ -65,6 +65,7 @@ export const post = (id: string, over: Record<string, unknown> = {}) => ({
   body: `Post ${id}`,
   listingId: null,
   trade: null,
+  backtest: null,
   likes: 1,
   commentCount: 0,
   likedByMe: false,
@@ -73,3 +74,21 @@ export const post = (id: string, over: Record<string, unknown> = {}) => ({
 });
 
 export const accounts = { exchangeAccounts: [{ __typename: 'ExchangeAccount', id: 'acc-1', venue: 'sim', label: 'Paper' }] };
+
+/** A shared backtest as a post carries it (simulated figures; returns are fractions). */
+export const sharedBacktest = (over: Record<string, unknown> = {}) => ({
+  __typename: 'SharedBacktest',
+  backtestId: 'job-1',
+  simulated: true,
+  symbol: 'BTC/USDT',
+  strategy: 'grid',
+  templateId: null,
+  timeframe: '1h',
+  periodStart: '2026-11-01T00:00:00+00:00',
+  periodEnd: '2026-11-30T23:00:00+00:00',
+  totalReturn: 0.0512,
+  maxDrawdown: 0.034,
+  sharpe: 1.9,
+  trades: 60,
+  ...over,
+});

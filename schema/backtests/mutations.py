@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import strawberry
 
+from schema.backtests.data import data_source_of
 from schema.backtests.types import BacktestInput, BacktestJob
 from schema.context import Info
 
@@ -15,7 +16,9 @@ class BacktestMutation:
     )
     async def run_backtest(self, info: Info, input: BacktestInput) -> BacktestJob:
         principal = info.context.require_user()
-        job = await info.context.services.backtests.submit(principal.user_id, input.to_request())
+        job = await info.context.services.backtests.submit(
+            principal.user_id, input.to_request(), data_source_of(input.data_source)
+        )
         return BacktestJob.of(job)
 
     @strawberry.mutation(

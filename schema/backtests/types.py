@@ -13,6 +13,7 @@ from api.db.backtest_tables import BacktestJob as JobRow
 from api.errors import BadUserInput
 from api.services.backtests import BacktestRequest, input_of, result_of
 from api.services.orders.pages import Page
+from schema.backtests.data import BacktestDataSourceInput
 from schema.trading.types import PageInfo
 
 
@@ -71,6 +72,27 @@ class BacktestInput:
     slippage_pct: Decimal = strawberry.field(
         default=Decimal(0), description="Market orders fill this % worse than the open."
     )
+    spread_bps: Decimal = strawberry.field(
+        default=Decimal(0),
+        description="Quoted bid-ask spread in basis points (0 to 500); market orders pay half "
+        "of it on top of slippagePct.",
+    )
+    impact_factor: Decimal = strawberry.field(
+        default=Decimal(0),
+        description="Size-vs-depth impact k (0 to 0.1): a market order also fills "
+        "k * min(1, qty / bar volume) worse than the open.",
+    )
+    latency_bars: int = strawberry.field(
+        default=0,
+        description="Extra bars (0 to 100) before a placed or amended order becomes active; "
+        "0: it can fill from the next bar.",
+    )
+    partial_fill_share: Decimal | None = strawberry.field(
+        default=None,
+        description="Partial fills for limit orders: per bar that trades through its price, a "
+        "limit fills at most this share (above 0, at most 1) of the bar's volume; the rest "
+        "stays open. Default: limits fill completely.",
+    )
     monte_carlo: BacktestMonteCarloInput | None = None
     walk_forward: BacktestWalkForwardInput | None = None
     signal_model: str | None = strawberry.field(
@@ -78,6 +100,10 @@ class BacktestInput:
         description='Feed ML signals (one per closed candle) to the strategy: "bundled", or the '
         "id of one of your uploaded models (it replaces the bundled model of its kind). "
         "Default: no signals (ML-gated params then never fire).",
+    )
+
+    data_source: BacktestDataSourceInput | None = strawberry.field(
+        default=None, description="The candles: SIM history (default) or an imported CSV set."
     )
 
     def to_request(self) -> BacktestRequest:
@@ -94,6 +120,10 @@ class BacktestInput:
             maker_fee=self.maker_fee,
             taker_fee=self.taker_fee,
             slippage_pct=self.slippage_pct,
+            spread_bps=self.spread_bps,
+            impact_factor=self.impact_factor,
+            latency_bars=self.latency_bars,
+            partial_fill_share=self.partial_fill_share,
             monte_carlo_runs=mc.runs if mc else None,
             monte_carlo_seed=mc.seed if mc else 0,
             walk_forward_windows=wf.windows if wf else None,

@@ -8,6 +8,7 @@ import strawberry
 
 from api.errors import NotFound
 from api.services.social.feed import BLOCK, FEED_TOPIC, FOLLOW, FeedItem
+from api.services.social.feed import SharedBacktest as SharedBacktestData
 from schema.context import Info
 
 
@@ -18,6 +19,44 @@ class SharedTrade:
     price: Decimal
     qty: Decimal
     executed_at: datetime
+
+
+@strawberry.type(
+    description="A finished backtest shared in a post: simulated on past candles, NOT live "
+    "performance (returns are fractions: 0.05 = 5 %)."
+)
+class SharedBacktest:
+    backtest_id: strawberry.ID
+    simulated: bool = strawberry.field(
+        description="Always true: a backtest, to be labelled as such (never live performance)."
+    )
+    symbol: str
+    strategy: str = strawberry.field(description="The strategy kind, e.g. grid or momentum.")
+    template_id: str | None = strawberry.field(description="The bot template, if one was used.")
+    timeframe: str
+    period_start: datetime
+    period_end: datetime
+    total_return: float
+    max_drawdown: float
+    sharpe: float
+    trades: int = strawberry.field(description="Simulated fills.")
+
+    @classmethod
+    def of(cls, b: SharedBacktestData) -> SharedBacktest:
+        return cls(
+            backtest_id=strawberry.ID(b.job_id),
+            simulated=True,
+            symbol=b.symbol,
+            strategy=b.strategy,
+            template_id=b.template_id,
+            timeframe=b.timeframe,
+            period_start=b.start,
+            period_end=b.end,
+            total_return=b.total_return,
+            max_drawdown=b.max_drawdown,
+            sharpe=b.sharpe,
+            trades=b.trades,
+        )
 
 
 @strawberry.type
@@ -38,10 +77,13 @@ class Post:
     author_handle: str | None = strawberry.field(
         description="The author's public profile handle; null without a profile."
     )
-    kind: str = strawberry.field(description="text, trade or strategy")
+    kind: str = strawberry.field(description="text, trade, strategy or backtest")
     body: str
     listing_id: strawberry.ID | None
     trade: SharedTrade | None
+    backtest: SharedBacktest | None = strawberry.field(
+        description="kind backtest: the shared backtest's headline figures (simulated)."
+    )
     likes: int
     comment_count: int
     liked_by_me: bool
@@ -56,7 +98,9 @@ class Post:
             author_handle=item.author_handle,
             kind=post.kind,
             body=post.body,
-            listing_id=strawberry.ID(post.listing_id) if post.listing_id else None,
+            listing_id=strawberry.ID(post.listing_id)
+            if post.listing_id and post.kind == "strategy"
+            else None,
             trade=SharedTrade(
                 symbol=fill.symbol,
                 side=fill.side,
@@ -66,6 +110,7 @@ class Post:
             )
             if fill
             else None,
+            backtest=SharedBacktest.of(item.backtest) if item.backtest else None,
             likes=item.likes,
             comment_count=item.comments,
             liked_by_me=item.liked_by_me,
@@ -89,6 +134,9 @@ class CreatePostInput:
     )
     listing_id: strawberry.ID | None = strawberry.field(
         default=None, description="kind strategy: a marketplace listing"
+    )
+    backtest_id: strawberry.ID | None = strawberry.field(
+        default=None, description="kind backtest: one of your finished backtests"
     )
 
 
@@ -137,6 +185,7 @@ class FeedMutation:
             input.body,
             str(input.fill_id) if input.fill_id else None,
             str(input.listing_id) if input.listing_id else None,
+            str(input.backtest_id) if input.backtest_id else None,
         )
         return Post.of(await feed.item(principal.user_id, post.id))
 

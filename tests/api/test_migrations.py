@@ -33,6 +33,7 @@ EXPECTED_TABLES = {
     "strategy_listings",
     "strategy_subscriptions",
     "fee_settlements",
+    "backtest_datasets",
     "leaderboard_state",
     "ledger_entries",
     "posts",

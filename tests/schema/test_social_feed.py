@@ -148,3 +148,95 @@ async def test_posts_and_comments_name_authors_by_their_public_handle(
     comments = "query($p: ID!) { postComments(postId: $p) { body authorHandle } }"
     rows = (await gql.data(comments, {"p": mine["id"]}, dana))["postComments"]
     assert rows == [{"body": "welcome", "authorHandle": None}]
+
+
+BACKTEST_POST = (
+    "id kind body listingId backtest { backtestId simulated symbol strategy templateId timeframe "
+    "periodStart periodEnd totalReturn maxDrawdown sharpe trades }"
+)
+SHARE = f"mutation($i: CreatePostInput!) {{ createPost(input: $i) {{ {BACKTEST_POST} }} }}"
+RUN_BACKTEST = "mutation($i: BacktestInput!) { runBacktest(input: $i) { id } }"
+BACKTEST = (
+    "query($id: ID!) { backtest(id: $id) { status metrics { totalReturn maxDrawdown sharpe "
+    "trades } } }"
+)
+GRID_BACKTEST = {
+    "symbol": "BTC/USDT",
+    "kind": "grid",
+    "timeframe": "1h",
+    "days": 5,
+    "params": {"low": "85000", "high": "105000", "levels": 6, "qty_per_level": "0.01"},
+}
+
+
+async def finished_backtest(gql: GraphQLClient, token: str) -> tuple[str, dict[str, Any]]:
+    job_id = (await gql.data(RUN_BACKTEST, {"i": GRID_BACKTEST}, token))["runBacktest"]["id"]
+    job = await eventually(
+        lambda: gql.data(BACKTEST, {"id": job_id}, token),
+        lambda j: j["backtest"]["status"] in ("DONE", "FAILED", "CANCELED"),
+    )
+    assert job["backtest"]["status"] == "DONE"
+    return str(job_id), job["backtest"]["metrics"]
+
+
+async def test_a_finished_backtest_is_shared_with_its_headline_figures_labelled_simulated(
+    gql: GraphQLClient,
+) -> None:
+    (alice, alice_id), (bob, _) = await user(gql, "alice"), await user(gql, "bob")
+    job_id, metrics = await finished_backtest(gql, alice)
+    shared = (
+        await gql.data(
+            SHARE,
+            {"i": {"kind": "backtest", "body": "<b>grid</b> test", "backtestId": job_id}},
+            alice,
+        )
+    )["createPost"]
+    assert (shared["kind"], shared["body"], shared["listingId"]) == ("backtest", "grid test", None)
+    card = shared["backtest"]
+    assert card["backtestId"] == job_id and card["simulated"] is True
+    assert (card["symbol"], card["strategy"], card["templateId"], card["timeframe"]) == (
+        "BTC/USDT",
+        "grid",
+        None,
+        "1h",
+    )
+    assert {k: card[k] for k in ("totalReturn", "maxDrawdown", "sharpe", "trades")} == metrics
+    assert card["periodStart"] < card["periodEnd"]
+
+    await gql.data(FOLLOW, {"u": alice_id}, bob)
+    feed = f"{{ feed {{ posts {{ {BACKTEST_POST} }} }} }}"
+    [seen] = (await gql.data(feed, {}, bob))["feed"]["posts"]
+    assert seen == shared  # a follower sees the same card
+
+
+async def test_only_your_own_finished_backtest_can_be_shared(
+    gql: GraphQLClient, app: Starlette
+) -> None:
+    from api.container import Services
+
+    (alice, _), (bob, _) = await user(gql, "alice"), await user(gql, "bob")
+    job_id, _ = await finished_backtest(gql, alice)
+    steal = {"kind": "backtest", "body": "mine!", "backtestId": job_id}
+    assert await gql.error_code(CREATE, {"i": steal}, bob) == "NOT_FOUND"
+    unknown = {"kind": "backtest", "backtestId": "nope"}
+    assert await gql.error_code(CREATE, {"i": unknown}, alice) == "NOT_FOUND"
+    assert await gql.error_code(CREATE, {"i": {"kind": "backtest"}}, alice) == "NOT_FOUND"
+    assert await gql.error_code(CREATE, {"i": {"kind": "video"}}, alice) == "BAD_USER_INPUT"
+
+    services: Services = app.state.services
+    slots = services.backtests._slots
+    await slots.acquire()  # hold both run slots: the next job stays queued
+    await slots.acquire()
+    try:
+        queued = (await gql.data(RUN_BACKTEST, {"i": GRID_BACKTEST}, alice))["runBacktest"]["id"]
+        early = {"kind": "backtest", "backtestId": queued}
+        assert await gql.error_code(CREATE, {"i": early}, alice) == "BACKTEST_NOT_FINISHED"
+        await gql.data(
+            "mutation($id: ID!) { cancelBacktest(id: $id) { id } }", {"id": queued}, alice
+        )
+        assert await gql.error_code(CREATE, {"i": early}, alice) == "BACKTEST_NOT_FINISHED"
+    finally:
+        slots.release()
+        slots.release()
+    assert await bodies(gql, alice) == []  # nothing was stored by the refused posts
+    assert await bodies(gql, bob) == []

@@ -30,10 +30,13 @@ from api.db.backtest_tables import FINAL_STATES, BacktestJob, UserSignalModel
 from api.db.database import Database
 from api.db.models import utcnow
 from api.errors import ApiError, BadUserInput, NotFound
+from api.services.backtests.data import BacktestData, DataSource
 from api.services.backtests.run import execute
 from api.services.backtests.signals import BUNDLED, UploadedModel
 from api.services.backtests.spec import BacktestRequest, BacktestSpec, validate_request
 from api.services.orders.pages import Page, newest_first_page
+from api.services.venues import VenueRegistry
+from engine.market.models import Candle, Market
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +82,7 @@ class BacktestService:
         max_active_per_user: int = 2,
         max_concurrent: int = 2,
         report_interval: float = 0.25,
+        venues: VenueRegistry | None = None,
     ) -> None:
         self.db = db
         self.bus = bus
@@ -86,6 +90,7 @@ class BacktestService:
         self.report_interval = report_interval
         self._slots = asyncio.Semaphore(max_concurrent)
         self._runs: dict[str, _Run] = {}
+        self.data = BacktestData(db, venues)  # imported candle sets, live venue history
 
     # -- lifecycle -------------------------------------------------------------------------
     async def recover(self) -> int:
@@ -109,8 +114,13 @@ class BacktestService:
             await asyncio.gather(*tasks, return_exceptions=True)
 
     # -- use cases -------------------------------------------------------------------------
-    async def submit(self, user_id: str, request: BacktestRequest) -> BacktestJob:
+    async def submit(
+        self, user_id: str, request: BacktestRequest, source: DataSource | None = None
+    ) -> BacktestJob:
+        """`source`: the candles to run on (default: the sim venue's seeded history)."""
         spec = validate_request(request)
+        source = source or DataSource()
+        data = await self.data.resolve(user_id, source, spec.symbol, spec.timeframe, spec.days)
         uploaded = await self._uploaded_model(user_id, spec.signal_model)
         async with self.db.session() as session:
             active = (
@@ -126,13 +136,14 @@ class BacktestService:
                     f"you have {active} backtests running; wait for one to finish or cancel it "
                     f"(at most {self.max_active_per_user} at a time)"
                 )
-            job = BacktestJob(user_id=user_id, input=json.dumps(spec.to_json()))
+            stored = {**spec.to_json(), "data_source": _source_json(source, data)}
+            job = BacktestJob(user_id=user_id, input=json.dumps(stored))
             session.add(job)
             await session.commit()
         run = _Run()
         self._runs[job.id] = run
         run.task = asyncio.create_task(
-            self._run(job.id, spec, run, uploaded), name=f"backtest-{job.id}"
+            self._run(job.id, spec, run, uploaded, data), name=f"backtest-{job.id}"
         )
         return job
 
@@ -195,7 +206,12 @@ class BacktestService:
         return UploadedModel(name=row.name, kind=row.kind, model=row.model)
 
     async def _run(
-        self, job_id: str, spec: BacktestSpec, run: _Run, uploaded: UploadedModel | None
+        self,
+        job_id: str,
+        spec: BacktestSpec,
+        run: _Run,
+        uploaded: UploadedModel | None,
+        data: tuple[Market, tuple[Candle, ...]] | None = None,
     ) -> None:
         try:
             async with self._slots:
@@ -205,7 +221,7 @@ class BacktestService:
                 loop = asyncio.get_running_loop()
                 report = self._reporter(job_id, run, loop)
                 try:
-                    result = await asyncio.to_thread(execute, spec, report, uploaded)
+                    result = await asyncio.to_thread(execute, spec, report, uploaded, data)
                 except Canceled:
                     await self._drain(run)
                     return  # cancel() stored and published the final state
@@ -312,6 +328,24 @@ class BacktestService:
             job = await session.get(BacktestJob, job_id)
         if job is not None:
             await self.bus.publish(backtest_topic(job_id), frame_of(job), key=key)
+
+
+def _source_json(
+    source: DataSource, data: tuple[Market, tuple[Candle, ...]] | None
+) -> dict[str, Any]:
+    out: dict[str, Any] = {"kind": source.kind}
+    if data is not None:
+        candles = data[1]
+        if source.kind == "csv":
+            out["dataset_id"] = source.dataset_id
+        else:
+            out["venue"] = source.venue
+        out.update(
+            rows=len(candles),
+            first=candles[0].open_time.isoformat(),
+            last=candles[-1].open_time.isoformat(),
+        )
+    return out
 
 
 def result_of(job: BacktestJob) -> dict[str, Any] | None:

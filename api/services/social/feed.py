@@ -1,4 +1,5 @@
-"""The social feed: posts (plain text, a shared verified fill or a marketplace listing), likes,
+"""The social feed: posts (plain text, a shared verified fill, a marketplace listing or a finished
+backtest of the author's), likes,
 comments, following users, blocking and reporting. New posts go to the bus topic `feed`;
 each reader sees posts of the users they follow and their own, never of anyone blocked
 (either way) nor posts they reported."""
@@ -16,6 +17,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.bus import Bus, BusUnavailable
+from api.db.backtest_tables import BacktestJob
 from api.db.database import Database
 from api.db.models import FillRecord, User, utcnow
 from api.db.social_tables import (
@@ -27,8 +29,9 @@ from api.db.social_tables import (
     TraderProfile,
     UserRelation,
 )
-from api.errors import BadUserInput, NotFound
+from api.errors import BadUserInput, Conflict, NotFound
 from api.services.accounts import Principal
+from api.services.backtests.service import input_of, result_of
 from api.services.social.errors import RateLimited
 from api.services.social.profiles import plain_text
 
@@ -38,8 +41,52 @@ FEED_TOPIC = "feed"
 POST_MAX = 1000
 COMMENT_MAX = 500
 REASON_MAX = 200
-POST_KINDS = ("text", "trade", "strategy")
+POST_KINDS = ("text", "trade", "strategy", "backtest")
 FOLLOW, BLOCK = "follow", "block"
+
+
+class BacktestNotFinished(Conflict):
+    """Only a backtest that ran to the end (status done) can be shared."""
+
+    code = "BACKTEST_NOT_FINISHED"
+
+
+@dataclass(frozen=True)
+class SharedBacktest:
+    """The headline figures of a finished backtest, read from its job. Simulated on past
+    candles: never live performance."""
+
+    job_id: str
+    symbol: str
+    strategy: str  # the strategy kind (grid, momentum, ...)
+    template_id: str | None
+    timeframe: str
+    start: datetime
+    end: datetime
+    total_return: float
+    max_drawdown: float
+    sharpe: float
+    trades: int
+
+    @classmethod
+    def of(cls, job: BacktestJob) -> SharedBacktest | None:
+        report = result_of(job)
+        if job.status != "done" or report is None:
+            return None
+        spec, metrics = input_of(job), report["metrics"]
+        return cls(
+            job_id=job.id,
+            symbol=str(spec["symbol"]),
+            strategy=str(spec["kind"]),
+            template_id=spec.get("template_id"),
+            timeframe=str(spec["timeframe"]),
+            start=datetime.fromisoformat(report["start"]),
+            end=datetime.fromisoformat(report["end"]),
+            total_return=float(metrics["total_return"]),
+            max_drawdown=float(metrics["max_drawdown"]),
+            sharpe=float(metrics["sharpe"]),
+            trades=int(metrics["trades"]),
+        )
 
 
 @dataclass(frozen=True)
@@ -50,6 +97,7 @@ class FeedItem:
     liked_by_me: bool
     fill: FillRecord | None
     author_handle: str | None = None  # the author's public profile handle, if they have one
+    backtest: SharedBacktest | None = None  # kind backtest
 
 
 class FeedService:
@@ -74,9 +122,10 @@ class FeedService:
         body: str,
         fill_id: str | None = None,
         listing_id: str | None = None,
+        backtest_id: str | None = None,
     ) -> Post:
         if kind not in POST_KINDS:
-            raise BadUserInput("kind must be text, trade or strategy", field="kind")
+            raise BadUserInput("kind must be text, trade, strategy or backtest", field="kind")
         text = plain_text(body, POST_MAX, "body")
         if kind == "text" and not text:
             raise BadUserInput("a post needs some text", field="body")
@@ -90,6 +139,15 @@ class FeedService:
                 listing_id is None or await session.get(StrategyListing, listing_id) is None
             ):
                 raise NotFound("no such listing", field="listingId")
+            if kind == "backtest":
+                job = await session.get(BacktestJob, backtest_id) if backtest_id else None
+                if job is None or job.user_id != principal.user_id:
+                    raise NotFound("no such backtest of yours", field="backtestId")
+                if job.status != "done" or job.result is None:
+                    raise BacktestNotFinished(
+                        f"only a finished backtest can be shared (this one is {job.status})",
+                        field="backtestId",
+                    )
             recent = (
                 await session.exec(
                     select(func.count())
@@ -107,7 +165,13 @@ class FeedService:
                 kind=kind,
                 body=text,
                 fill_id=fill_id if kind == "trade" else None,
-                listing_id=listing_id if kind == "strategy" else None,
+                # the posts table has one reference column per shared thing; a backtest post keeps
+                # its job id in listing_id (kind tells which it is)
+                listing_id=listing_id
+                if kind == "strategy"
+                else backtest_id
+                if kind == "backtest"
+                else None,
                 created_at=now,
             )
             session.add(post)
@@ -287,6 +351,16 @@ class FeedService:
             )
         ).one()
         fill = await session.get(FillRecord, post.fill_id) if post.fill_id else None
+        backtest = None
+        if post.kind == "backtest" and post.listing_id:
+            job = await session.get(BacktestJob, post.listing_id)
+            backtest = SharedBacktest.of(job) if job and job.user_id == post.author_id else None
         return FeedItem(
-            post, len(likes), int(comments), user_id in likes, fill, handles.get(post.author_id)
+            post,
+            len(likes),
+            int(comments),
+            user_id in likes,
+            fill,
+            handles.get(post.author_id),
+            backtest,
         )

@@ -212,6 +212,20 @@ export const PostFieldsFragment = graphql(`
       price
       qty
     }
+    backtest {
+      backtestId
+      simulated
+      symbol
+      strategy
+      templateId
+      timeframe
+      periodStart
+      periodEnd
+      totalReturn
+      maxDrawdown
+      sharpe
+      trades
+    }
     likes
     commentCount
     likedByMe

@@ -18,6 +18,7 @@ import { Button, Field, SectionHeader, Stat, Toggle, fieldError, ui } from '../c
 import { formatFraction, formatRatio, pnlColor, quoteOf } from '../components/bots/format';
 import { EquityChart } from '../components/backtests/EquityChart';
 import { ProgressBar } from '../components/backtests/ProgressBar';
+import { ShareBacktest } from '../components/social/ShareBacktest';
 import { Robustness } from '../components/backtests/Robustness';
 import { parseGrid, validRuns, validWindows } from '../components/backtests/robustInput';
 import { formatDateTime, formatMoney, formatNumber } from '../format';
@@ -227,6 +228,8 @@ export default function BacktestScreen() {
           {job.trades.length > TRADES_SHOWN || job.tradesTruncated ? (
             <Text style={{ color: theme.muted }}>{t('bots.backtest.moreTrades', { n: formatNumber(String(Math.max(0, job.trades.length - TRADES_SHOWN)), locale) })}</Text>
           ) : null}
+          <SectionHeader>{t('social.backtestPost.share')}</SectionHeader>
+          <ShareBacktest key={job.id} backtestId={job.id} />
           {template ? (
             <View style={ui.actions}>
               <Button

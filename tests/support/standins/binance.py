@@ -18,6 +18,7 @@ import hashlib
 import hmac
 import itertools
 import json
+import math
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -29,6 +30,14 @@ from aiohttp import WSMsgType, web
 
 API_KEY = "standin-key"
 SECRET = "standin-secret"
+KLINE_PERIODS_MS = {
+    "1m": 60_000,
+    "5m": 300_000,
+    "15m": 900_000,
+    "1h": 3_600_000,
+    "4h": 14_400_000,
+    "1d": 86_400_000,
+}
 
 # symbol -> (base, quote, tickSize, stepSize, minQty, minNotional, bid, ask, last)
 SYMBOLS: dict[str, tuple[str, str, str, str, str, str, str, str, str]] = {
@@ -131,6 +140,8 @@ class BinanceStandin:
         self.ws_unsubscribed: list[str] = []  # streams named in UNSUBSCRIBE requests, in order
         self._runner: web.AppRunner | None = None
         self.port = 0
+        self.klines_offline = False  # True: /api/v3/klines answers 503
+        self.kline_pages = 0  # klines requests answered with a startTime (paged history)
 
     @property
     def base_url(self) -> str:
@@ -320,9 +331,13 @@ class BinanceStandin:
         sym = self._symbol(request)
         if isinstance(sym, web.Response):
             return sym
-        if request.query.get("interval") not in {"1m", "5m", "15m", "1h", "4h", "1d"}:
+        if request.query.get("interval") not in KLINE_PERIODS_MS:
             return _err(400, -1120, "Invalid interval.")
+        if self.klines_offline:
+            return web.Response(status=503, text="Service Unavailable")
         limit = int(request.query.get("limit", "500"))
+        if "startTime" in request.query:
+            return web.json_response(self._kline_page(request, min(limit, 1000)))
         start = (_now_ms() // 60_000) * 60_000 - limit * 60_000
         rows = []
         for i in range(limit):
@@ -344,6 +359,40 @@ class BinanceStandin:
                 ]
             )
         return web.json_response(rows)
+
+    def _kline_page(self, request: web.Request, limit: int) -> list[list[Any]]:
+        """Paged history like binance: up to `limit` closed bars from startTime (aligned up) to
+        endTime/now; each bar's prices follow from its open time (a slow ±2 % swing), so any
+        page of any request gives the same bar."""
+        period = KLINE_PERIODS_MS[request.query["interval"]]
+        now = _now_ms()
+        end = min(int(request.query.get("endTime", now)), now - period)  # closed bars only
+        t = -(-int(request.query["startTime"]) // period) * period
+        rows: list[list[Any]] = []
+        while t <= end and len(rows) < limit:
+            k = t // period
+            o = Decimal(50000) + Decimal(1000) * Decimal(str(round(math.sin(k / 8), 4)))
+            c = Decimal(50000) + Decimal(1000) * Decimal(str(round(math.sin((k + 1) / 8), 4)))
+            hi, lo = max(o, c) + 20, min(o, c) - 20
+            rows.append(
+                [
+                    t,
+                    _fmt(o),
+                    _fmt(hi),
+                    _fmt(lo),
+                    _fmt(c),
+                    "3.00000000",
+                    t + period - 1,
+                    _fmt(c * 3),
+                    7,
+                    "1.00000000",
+                    _fmt(c),
+                    "0",
+                ]
+            )
+            t += period
+        self.kline_pages += 1
+        return rows
 
     # -- private ------------------------------------------------------------------------------
 

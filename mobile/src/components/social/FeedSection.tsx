@@ -17,6 +17,7 @@ import {
 } from '../../graphql/social';
 import { useTheme } from '../../theme';
 import { Alert, Button, Field, socialStyles } from './ui';
+import { BacktestPostCard } from './BacktestPostCard';
 
 export const FEED_PAGE = 20;
 
@@ -144,6 +145,7 @@ function PostCard({
           })}
         </Text>
       ) : null}
+      {post.backtest ? <BacktestPostCard backtest={post.backtest} postId={post.id} /> : null}
       <Alert text={error ? t(error) : null} />
       <View style={socialStyles.actions}>
         <Button

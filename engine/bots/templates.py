@@ -23,6 +23,7 @@ from engine.backtest.runner import run_backtest
 from engine.market.models import Candle, Market
 from engine.strategies import registry
 from engine.strategies.base import round_to
+from engine.strategies.feed import SideEvent, WithSideEvents
 
 Recipe = Callable[[Market, Decimal, Decimal], dict[str, Any]]
 
@@ -224,13 +225,16 @@ TEMPLATES: tuple[BotTemplate, ...] = (
     BotTemplate(
         id="eth-whale-follower",
         name="Whale follower",
-        description="Watches ETH for unusually large trades and resting orders and follows "
-        "their direction for a short while. Whales can also be fooling the market.",
+        description="Watches ETH for unusually large trades, resting orders and transfers of "
+        "1,000 ETH or more to or from exchanges, and follows their direction for a short while. "
+        "Whales can also be fooling the market.",
         risk_level=RiskLevel.HIGH,
         suggested_capital=Decimal(500),
         kind="whale",
         symbol="ETH/USDT",
-        recipe=quote_recipe("0.9", {"mode": "follow", "hold_s": 3600, "stop_pct": "2"}),
+        recipe=quote_recipe(
+            "0.9", {"mode": "follow", "hold_s": 3600, "stop_pct": "2", "transfer_min": "1000"}
+        ),
     ),
     BotTemplate(
         id="trx-low-risk-grid",
@@ -269,14 +273,21 @@ def unavailable_reason(t: BotTemplate, market: Market, price: Decimal) -> str | 
 
 
 def backtest_template(
-    t: BotTemplate, market: Market, candles: Sequence[Candle], timeframe: str
+    t: BotTemplate,
+    market: Market,
+    candles: Sequence[Candle],
+    timeframe: str,
+    events: Sequence[SideEvent] = (),
 ) -> TemplateBacktest:
-    """Run the template over `candles`, sized at the first closed bar's close."""
+    """Run the template over `candles`, sized at the first closed bar's close; `events`
+    (headlines, whale transfers) reach the strategy at the close of the bar they fall in."""
     bars = [c for c in candles if c.closed]
     if len(bars) < 2:
         raise ValueError("candles: need at least two closed candles")
     params = t.params_for(market, bars[0].close)
     strategy = registry.build_strategy(t.kind, params, market)
+    if events:
+        strategy = WithSideEvents(strategy, events)
     result = run_backtest(strategy, market, bars[1:], initial_quote=t.suggested_capital)
     s = result.stats
     final = result.final_quote + result.final_base * bars[-1].close

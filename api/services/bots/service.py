@@ -22,6 +22,7 @@ from api.db.database import Database
 from api.db.models import ExchangeAccount, Order, utcnow
 from api.errors import ApiError, BadUserInput, Conflict, NotFound
 from api.services.accounts import Principal
+from api.services.backtests.data_events import backtest_events
 from api.services.bots.records import add_event, dumps, loads, publish_bot
 from api.services.bots.risk_view import AccountRisk, accounts_risk
 from api.services.orders import AccountNotReconciled, OrderService
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 
 EVENTS_SHOWN = 20
 BACKTEST_TIMEFRAME = "1h"
+TEMPLATE_EVENT_SEED = 7  # the backtest jobs' default seed
 
 
 @dataclass(frozen=True)
@@ -108,8 +110,10 @@ class BotService:
             if catalogue.unavailable_reason(t, market, price) is not None:
                 return None
             candles = await exchange.fetch_ohlcv(t.symbol, BACKTEST_TIMEFRAME, 1000)
+            # Sentiment and whale templates trade on headlines / transfers (seeded like a job).
+            events = backtest_events(t.kind, TEMPLATE_EVENT_SEED, t.symbol, candles)
             result = await asyncio.to_thread(
-                catalogue.backtest_template, t, market, candles, BACKTEST_TIMEFRAME
+                catalogue.backtest_template, t, market, candles, BACKTEST_TIMEFRAME, events
             )
             self._backtests[t.id] = result
             return result

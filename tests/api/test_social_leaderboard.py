@@ -16,9 +16,8 @@ from api.db.social_tables import DailyEquity, LeaderboardEntry, LeaderboardState
 from api.services.social.profiles import ProfileInput
 from api.workers.leaderboard import LeaderboardRefresher
 from engine.social.metrics import window_metrics
-from tests.api.test_copy_fanout import leader_buys, services, trader
+from tests.api.test_copy_fanout import leader_buys, trader
 
-__all__ = ["services"]  # the fixture
 pytestmark = pytest.mark.paper_trading_without_step_up
 
 

@@ -13,9 +13,7 @@ from api.db.social_tables import StrategySubscription
 from api.errors import ApiError
 from api.services.social.errors import AlreadySubscribed
 from api.services.social.marketplace import ListingInput, Pricing, acting_for
-from tests.api.test_social_fee_settlement import TEMPLATE, member, services
-
-__all__ = ["services"]  # the fixture
+from tests.api.test_social_fee_settlement import TEMPLATE, member
 
 
 async def test_two_concurrent_subscribes_leave_one_subscription_and_one_copy(

@@ -12,9 +12,8 @@ from api.container import Services
 from api.db.models import FillRecord, utcnow
 from api.services.accounts import Principal
 from api.services.social import PlatformStatsService
-from tests.api.test_copy_fanout import follow, leader_buys, services, trader
+from tests.api.test_copy_fanout import follow, leader_buys, trader
 
-__all__ = ["services"]  # the fixture
 pytestmark = pytest.mark.paper_trading_without_step_up
 
 

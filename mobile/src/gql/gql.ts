@@ -29,6 +29,10 @@ type Documents = {
     "\n  mutation UpdateAlert($id: ID!, $input: UpdateAlertInput!) {\n    updateAlert(id: $id, input: $input) {\n      ...AlertFields\n    }\n  }\n": typeof types.UpdateAlertDocument,
     "\n  mutation DeleteAlert($id: ID!) {\n    deleteAlert(id: $id)\n  }\n": typeof types.DeleteAlertDocument,
     "\n  mutation SnoozeAlert($id: ID!, $minutes: Int!) {\n    snoozeAlert(id: $id, minutes: $minutes) {\n      ...AlertFields\n    }\n  }\n": typeof types.SnoozeAlertDocument,
+    "\n  fragment CandleDatasetFields on CandleDataset {\n    id\n    name\n    symbol\n    timeframe\n    rows\n    firstTime\n    lastTime\n    createdAt\n  }\n": typeof types.CandleDatasetFieldsFragmentDoc,
+    "\n  query CandleDatasets {\n    candleDatasets {\n      ...CandleDatasetFields\n    }\n  }\n": typeof types.CandleDatasetsDocument,
+    "\n  mutation ImportCandles($symbol: String!, $timeframe: String!, $csv: String!, $name: String) {\n    importCandles(symbol: $symbol, timeframe: $timeframe, csv: $csv, name: $name) {\n      ...CandleDatasetFields\n    }\n  }\n": typeof types.ImportCandlesDocument,
+    "\n  mutation DeleteCandleDataset($id: ID!) {\n    deleteCandleDataset(id: $id)\n  }\n": typeof types.DeleteCandleDatasetDocument,
     "\n  fragment BotFields on Bot {\n    id\n    accountId\n    venue\n    symbol\n    kind\n    name\n    templateId\n    state\n    error\n    position\n    realisedPnl\n    unrealisedPnl\n    updatedAt\n  }\n": typeof types.BotFieldsFragmentDoc,
     "\n  query Bots {\n    bots {\n      ...BotFields\n    }\n  }\n": typeof types.BotsDocument,
     "\n  subscription BotUpdates {\n    botUpdates {\n      ...BotFields\n    }\n  }\n": typeof types.BotUpdatesDocument,
@@ -148,6 +152,10 @@ const documents: Documents = {
     "\n  mutation UpdateAlert($id: ID!, $input: UpdateAlertInput!) {\n    updateAlert(id: $id, input: $input) {\n      ...AlertFields\n    }\n  }\n": types.UpdateAlertDocument,
     "\n  mutation DeleteAlert($id: ID!) {\n    deleteAlert(id: $id)\n  }\n": types.DeleteAlertDocument,
     "\n  mutation SnoozeAlert($id: ID!, $minutes: Int!) {\n    snoozeAlert(id: $id, minutes: $minutes) {\n      ...AlertFields\n    }\n  }\n": types.SnoozeAlertDocument,
+    "\n  fragment CandleDatasetFields on CandleDataset {\n    id\n    name\n    symbol\n    timeframe\n    rows\n    firstTime\n    lastTime\n    createdAt\n  }\n": types.CandleDatasetFieldsFragmentDoc,
+    "\n  query CandleDatasets {\n    candleDatasets {\n      ...CandleDatasetFields\n    }\n  }\n": types.CandleDatasetsDocument,
+    "\n  mutation ImportCandles($symbol: String!, $timeframe: String!, $csv: String!, $name: String) {\n    importCandles(symbol: $symbol, timeframe: $timeframe, csv: $csv, name: $name) {\n      ...CandleDatasetFields\n    }\n  }\n": types.ImportCandlesDocument,
+    "\n  mutation DeleteCandleDataset($id: ID!) {\n    deleteCandleDataset(id: $id)\n  }\n": types.DeleteCandleDatasetDocument,
     "\n  fragment BotFields on Bot {\n    id\n    accountId\n    venue\n    symbol\n    kind\n    name\n    templateId\n    state\n    error\n    position\n    realisedPnl\n    unrealisedPnl\n    updatedAt\n  }\n": types.BotFieldsFragmentDoc,
     "\n  query Bots {\n    bots {\n      ...BotFields\n    }\n  }\n": types.BotsDocument,
     "\n  subscription BotUpdates {\n    botUpdates {\n      ...BotFields\n    }\n  }\n": types.BotUpdatesDocument,
@@ -326,6 +334,22 @@ export function graphql(source: "\n  mutation DeleteAlert($id: ID!) {\n    delet
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SnoozeAlert($id: ID!, $minutes: Int!) {\n    snoozeAlert(id: $id, minutes: $minutes) {\n      ...AlertFields\n    }\n  }\n"): (typeof documents)["\n  mutation SnoozeAlert($id: ID!, $minutes: Int!) {\n    snoozeAlert(id: $id, minutes: $minutes) {\n      ...AlertFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CandleDatasetFields on CandleDataset {\n    id\n    name\n    symbol\n    timeframe\n    rows\n    firstTime\n    lastTime\n    createdAt\n  }\n"): (typeof documents)["\n  fragment CandleDatasetFields on CandleDataset {\n    id\n    name\n    symbol\n    timeframe\n    rows\n    firstTime\n    lastTime\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CandleDatasets {\n    candleDatasets {\n      ...CandleDatasetFields\n    }\n  }\n"): (typeof documents)["\n  query CandleDatasets {\n    candleDatasets {\n      ...CandleDatasetFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportCandles($symbol: String!, $timeframe: String!, $csv: String!, $name: String) {\n    importCandles(symbol: $symbol, timeframe: $timeframe, csv: $csv, name: $name) {\n      ...CandleDatasetFields\n    }\n  }\n"): (typeof documents)["\n  mutation ImportCandles($symbol: String!, $timeframe: String!, $csv: String!, $name: String) {\n    importCandles(symbol: $symbol, timeframe: $timeframe, csv: $csv, name: $name) {\n      ...CandleDatasetFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteCandleDataset($id: ID!) {\n    deleteCandleDataset(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteCandleDataset($id: ID!) {\n    deleteCandleDataset(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -14,13 +14,16 @@ import {
 import type { BacktestInput, BacktestStatus } from '../gql/graphql';
 import { errorKey } from '../graphql/errors';
 import { ErrorState, Loading } from '../components/States';
-import { Button, Field, SectionHeader, Stat, Toggle, fieldError, ui } from '../components/bots/ui';
+import { Button, Field, SectionHeader, Stat, Toggle, errorCode, fieldError, ui } from '../components/bots/ui';
 import { formatFraction, formatRatio, pnlColor, quoteOf } from '../components/bots/format';
 import { EquityChart } from '../components/backtests/EquityChart';
 import { ProgressBar } from '../components/backtests/ProgressBar';
 import { ShareBacktest } from '../components/social/ShareBacktest';
 import { Robustness } from '../components/backtests/Robustness';
 import { parseGrid, validRuns, validWindows } from '../components/backtests/robustInput';
+import { DataSource, SIM_SOURCE, type DataSourceChoice } from '../components/backtests/DataSource';
+import { FillModel } from '../components/backtests/FillModel';
+import { EMPTY_FILLS, fillInput, type FillOptions } from '../components/backtests/fillInput';
 import { formatDateTime, formatMoney, formatNumber } from '../format';
 import { useTheme } from '../theme';
 
@@ -33,6 +36,12 @@ const SERVER_FIELDS: Record<string, string> = {
   'monteCarlo.runs': 'mcRuns',
   'walkForward.windows': 'wfWindows',
   'walkForward.grid': 'wfGrid',
+  'dataSource.datasetId': 'dataset',
+  'dataSource.venue': 'venue',
+  spreadBps: 'spreadBps',
+  impactFactor: 'impactFactor',
+  latencyBars: 'latencyBars',
+  partialFillShare: 'partialFillShare',
 };
 
 /**
@@ -61,6 +70,10 @@ export default function BacktestScreen() {
   const [walkForward, setWalkForward] = useState(false);
   const [wfWindows, setWfWindows] = useState('4');
   const [wfGrid, setWfGrid] = useState('');
+  // The candles (simulated by default) and the optional realistic-fill model.
+  const [source, setSource] = useState<DataSourceChoice>(SIM_SOURCE);
+  const [fillsOpen, setFillsOpen] = useState(false);
+  const [fills, setFills] = useState<FillOptions>(EMPTY_FILLS);
 
   const [progressRes] = useSubscription({ query: BacktestProgressSubscription, variables: { jobId: jobId ?? '' }, pause: !jobId });
   const frame = progressRes.data?.backtestProgress;
@@ -93,6 +106,10 @@ export default function BacktestScreen() {
     const parsed = walkForward ? parseGrid(wfGrid) : null;
     if (walkForward && !validWindows(wfWindows)) local.wfWindows = t('bots.robust.windowsRange');
     if (parsed?.error) local.wfGrid = t(parsed.error);
+    if (source.kind === 'CSV' && !source.datasetId) local.dataset = t('bots.backtestData.pickDataset');
+    if (source.kind === 'VENUE' && !source.venue) local.venue = t('bots.backtestData.pickVenue');
+    const fill = fillsOpen ? fillInput(fills) : null;
+    for (const [key, message] of Object.entries(fill?.errors ?? {})) local[key] = t(message);
     setErrors(local);
     if (Object.keys(local).length > 0) return;
     const input: BacktestInput = { symbol, days: Number(days), capital: capital.trim() };
@@ -103,8 +120,17 @@ export default function BacktestScreen() {
     }
     if (monteCarlo) input.monteCarlo = { runs: Number(mcRuns), seed: 0 };
     if (walkForward && parsed?.grid) input.walkForward = { windows: Number(wfWindows), grid: parsed.grid, trainShare: 0.7 };
+    if (source.kind === 'CSV' && source.datasetId) {
+      input.dataSource = { kind: 'CSV', datasetId: source.datasetId };
+      if (source.timeframe) input.timeframe = source.timeframe;
+    } else if (source.kind === 'VENUE' && source.venue) input.dataSource = { kind: 'VENUE', venue: source.venue };
+    if (fill) Object.assign(input, fill.input);
     const r = await run({ input });
     if (r.error || !r.data) {
+      if (source.kind === 'VENUE' && errorCode(r.error) === 'EXCHANGE_UNAVAILABLE') {
+        setErrors({ venue: t('bots.backtestData.venueUnavailable') });
+        return;
+      }
       const named = fieldError(r.error);
       const at = named ? SERVER_FIELDS[named.field.split('.').slice(0, 2).join('.')] ?? (named.field.startsWith('walkForward') ? 'wfGrid' : null) : null;
       if (named && at) setErrors({ [at]: named.message });
@@ -155,6 +181,14 @@ export default function BacktestScreen() {
               />
             </>
           ) : null}
+          <DataSource
+            value={source}
+            onChange={(v) => {
+              setSource(v);
+              setErrors(({ dataset: _d, venue: _v, ...rest }) => rest);
+            }}
+            symbol={symbol} errors={{ dataset: errors.dataset, venue: errors.venue }} />
+          <FillModel open={fillsOpen} onOpen={setFillsOpen} value={fills} onChange={setFills} errors={errors} />
           {general ? (
             <Text accessibilityRole="alert" style={{ color: theme.danger }} testID="backtest-error">
               {general}

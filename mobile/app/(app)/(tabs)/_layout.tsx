@@ -1,7 +1,9 @@
 import { Redirect, Tabs } from 'expo-router';
+import { View } from 'react-native';
 import { useTranslation } from 'react-i18next';
 import { useTheme } from '../../../src/theme';
 import { NotificationBell } from '../../../src/notifications/NotificationBell';
+import { KillSwitchShortcut } from '../../../src/components/killswitch/KillSwitchShortcut';
 import { Loading } from '../../../src/components/States';
 import { useNeedsOnboarding } from '../../../src/components/onboarding/onboardingPref';
 
@@ -23,7 +25,12 @@ export default function TabsLayout() {
         tabBarIcon: () => null,
         tabBarIconStyle: { display: 'none' },
         tabBarLabelStyle: { fontSize: 14, fontWeight: '600' },
-        headerRight: () => <NotificationBell />,
+        headerRight: () => (
+          <View style={{ flexDirection: 'row', alignItems: 'center' }}>
+            <KillSwitchShortcut />
+            <NotificationBell />
+          </View>
+        ),
       }}
     >
       <Tabs.Screen name="home" options={{ title: t('home.tab'), tabBarAccessibilityLabel: t('home.tab') }} />

@@ -14,6 +14,7 @@ import { stopOrdersBundle } from '../orders';
 import { socialBundle } from '../social';
 import { notificationsBundle } from '../notifications';
 import { chartsBundle } from '../charts';
+import { killSwitchBundle } from '../killSwitch';
 
 export type Messages = { [key: string]: string | Messages };
 export type FeatureBundle = Record<string, Messages>;
@@ -29,4 +30,5 @@ export const featureBundles: FeatureBundle[] = [
   socialBundle,
   notificationsBundle,
   chartsBundle,
+  killSwitchBundle,
 ];

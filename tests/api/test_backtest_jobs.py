@@ -8,6 +8,8 @@ import itertools
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import update
+from sqlmodel import col
 
 from api.container import start_services
 from api.db.backtest_tables import BacktestJob
@@ -139,20 +141,23 @@ async def test_a_job_canceled_through_another_replica_stops_running_here(
             kind="momentum",
             params={"quote_amount": "900"},
             timeframe="1m",
-            days=20,
+            days=34,  # ~49,000 bars: still running when the other replica cancels it
         )
         job = await services.backtests.submit(user.id, request)
         for _ in range(500):
             if (await services.backtests.job(user.id, job.id)).progress > 0:
                 break
             await asyncio.sleep(0.01)
-        # Another replica's cancelBacktest: only the database row changes.
+        # Another replica's cancelBacktest: only the database row changes, with the same
+        # conditional UPDATE the service uses (a job that already finished stays finished).
         async with services.db.session() as session:
-            row = await session.get(BacktestJob, job.id)
-            assert row is not None and row.status == "running"
-            row.status = "canceled"
-            session.add(row)
+            changed = await session.exec(
+                update(BacktestJob)
+                .where(col(BacktestJob.id) == job.id, col(BacktestJob.status) == "running")
+                .values(status="canceled")
+            )
             await session.commit()
+        assert changed.rowcount == 1, "the job was still running when it was canceled"
         for _ in range(200):  # its next progress write notices and stops the thread
             if job.id not in services.backtests._runs:
                 break

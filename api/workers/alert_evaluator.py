@@ -311,9 +311,13 @@ class AlertEvaluator:
         """Closed candles, every one in order (a conflated stream could drop the one message
         that says a candle closed)."""
         topics = [candles_topic(self.venue, symbol) for symbol in symbols]
+        await self._evaluate_forever(topics, conflate=False)
+
+    async def _evaluate_forever(self, topics: list[str], *, conflate: bool = True) -> None:
+        """Feed every message of `topics` to `on_message`; resubscribe after a bus outage."""
         while True:
             try:
-                async with self.bus.subscribe(*topics, conflate=False, maxsize=4096) as sub:
+                async with self.bus.subscribe(*topics, conflate=conflate, maxsize=4096) as sub:
                     async for message in sub:
                         try:
                             await self.on_message(message)
@@ -337,24 +341,9 @@ class AlertEvaluator:
             symbols = [m.symbol for m in await self.market_data.markets(self.venue)]
             candles_task = asyncio.create_task(self.run_candles(symbols), name="alert-candles")
             topics = [CHANGES_TOPIC]
-            for market in await self.market_data.markets(self.venue):
-                topics += [
-                    ticker_topic(self.venue, market.symbol),
-                    book_topic(self.venue, market.symbol),
-                ]
-            while True:
-                try:
-                    async with self.bus.subscribe(*topics, maxsize=4096) as subscription:
-                        async for message in subscription:
-                            try:
-                                await self.on_message(message)
-                            except BusUnavailable:
-                                raise
-                            except Exception:
-                                log.exception("evaluating %s failed", message.topic)
-                except BusUnavailable as exc:
-                    log.warning("alert evaluator: bus unavailable (%s), retrying", exc)
-                    await asyncio.sleep(RETRY_S)
+            for symbol in symbols:
+                topics += [ticker_topic(self.venue, symbol), book_topic(self.venue, symbol)]
+            await self._evaluate_forever(topics)
         finally:
             helpers = [t for t in (actions, event_topics_task, candles_task) if t is not None]
             for task in helpers:

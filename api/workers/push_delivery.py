@@ -21,7 +21,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, update
+from sqlalchemy import ColumnElement, func, update
 from sqlmodel import col, select
 
 from api.db.database import Database
@@ -107,11 +107,7 @@ class PushDelivery:
             for row in rows:
                 result = await connection.execute(
                     update(PushOutbox)
-                    .where(
-                        col(PushOutbox.id) == row.id,
-                        col(PushOutbox.status) == QUEUED,
-                        col(PushOutbox.attempts) == row.attempts,
-                    )
+                    .where(*_as_last_seen(row))
                     .values(attempts=row.attempts + 1, next_attempt_at=now + self.lease)
                 )
                 if result.rowcount == 1:
@@ -175,13 +171,7 @@ class PushDelivery:
         async with self.db.session() as session:
             connection = await session.connection()
             result_row = await connection.execute(
-                update(PushOutbox)
-                .where(
-                    col(PushOutbox.id) == row.id,
-                    col(PushOutbox.status) == QUEUED,
-                    col(PushOutbox.attempts) == row.attempts,
-                )
-                .values(**values)
+                update(PushOutbox).where(*_as_last_seen(row)).values(**values)
             )
             if result_row.rowcount != 1:  # our lease lapsed and another worker took it over
                 log.warning("outbox row %s was reclaimed during its send", row.id)
@@ -205,3 +195,12 @@ class PushDelivery:
 
     async def close(self) -> None:
         await self.sender.close()
+
+
+def _as_last_seen(row: PushOutbox) -> tuple[ColumnElement[bool], ...]:
+    """The row is still queued at the attempt we read: nobody claimed or finished it since."""
+    return (
+        col(PushOutbox.id) == row.id,
+        col(PushOutbox.status) == QUEUED,
+        col(PushOutbox.attempts) == row.attempts,
+    )

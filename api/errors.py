@@ -32,3 +32,7 @@ class Forbidden(ApiError):
 
 class Conflict(ApiError):
     code = "CONFLICT"
+
+
+class RateLimited(ApiError):
+    code = "RATE_LIMITED"

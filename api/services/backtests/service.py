@@ -29,7 +29,7 @@ from api.bus import Bus
 from api.db.backtest_tables import FINAL_STATES, BacktestJob, UserSignalModel
 from api.db.database import Database
 from api.db.models import utcnow
-from api.errors import ApiError, BadUserInput, NotFound
+from api.errors import BadUserInput, NotFound, RateLimited
 from api.services.backtests.data import BacktestData, DataSource
 from api.services.backtests.run import execute
 from api.services.backtests.signals import BUNDLED, UploadedModel
@@ -42,10 +42,6 @@ log = logging.getLogger(__name__)
 
 ACTIVE_STATES = ("queued", "running")
 INTERRUPTED = "interrupted: the server stopped while this backtest was running; run it again"
-
-
-class RateLimited(ApiError):
-    code = "RATE_LIMITED"
 
 
 class Canceled(Exception):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from api.errors import ApiError, BadUserInput, Conflict, Forbidden, NotFound
+from api.errors import BadUserInput, Conflict, Forbidden, NotFound
 
 
 class CannotFollowSelf(BadUserInput):
@@ -39,10 +39,6 @@ class AlreadySettled(Conflict):
 
 class CannotSubscribeOwn(BadUserInput):
     code = "CANNOT_SUBSCRIBE_OWN"
-
-
-class RateLimited(ApiError):
-    code = "RATE_LIMITED"
 
 
 class ReviewNotAllowed(Forbidden):

@@ -29,10 +29,9 @@ from api.db.social_tables import (
     TraderProfile,
     UserRelation,
 )
-from api.errors import BadUserInput, Conflict, NotFound
+from api.errors import BadUserInput, Conflict, NotFound, RateLimited
 from api.services.accounts import Principal
 from api.services.backtests.service import input_of, result_of
-from api.services.social.errors import RateLimited
 from api.services.social.profiles import plain_text
 
 log = logging.getLogger(__name__)

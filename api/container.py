@@ -181,15 +181,16 @@ async def start_services(settings: Settings, *, run_workers: bool = True) -> Ser
         else None
     )
     bots = BotService(db, bus, orders, venues, step_up, BotRunner(bot_deps, bot_dispatch))
-    signals = SignalService(MarketService(venues), SignalModel.bundled())
-    watchlist = WatchlistService(db, MarketService(venues))
+    market = MarketService(venues)  # stateless: one serves every service
+    signals = SignalService(market, SignalModel.bundled())
+    watchlist = WatchlistService(db, market)
     services = Services(
         settings=settings,
         db=db,
         bus=bus,
         venues=venues,
-        market=MarketService(venues),
-        pnl=PnlService(db, portfolio, MarketService(venues)),
+        market=market,
+        pnl=PnlService(db, portfolio, market),
         live_feeds=LiveBookFeeds(venues, bus),
         exchange_accounts=ExchangeAccountService(
             db,
@@ -230,7 +231,7 @@ async def start_services(settings: Settings, *, run_workers: bool = True) -> Ser
         platform_stats=PlatformStatsService(db),
         widgets=WidgetService(
             portfolio,
-            MarketService(venues),
+            market,
             WidgetProviders(
                 bots=StoredBots(db),
                 last_alert=LastAlertTrigger(db),
@@ -240,14 +241,14 @@ async def start_services(settings: Settings, *, run_workers: bool = True) -> Ser
         ),
         widget_tokens=WidgetTokenService(db, accounts),
         watchlist=watchlist,
-        alerts=AlertService(alert_store, bus, MarketService(venues), portfolio, step_up),
-        alert_evaluator=AlertEvaluator(alert_store, bus, alert_actions, MarketService(venues)),
+        alerts=AlertService(alert_store, bus, market, portfolio, step_up),
+        alert_evaluator=AlertEvaluator(alert_store, bus, alert_actions, market),
         notifications=build_notifications(settings, db, bus, orders),
         signals=signals,
         signal_feed=SignalFeed(signals, bus, sim.symbols),
         news_feed=NewsFeed(
             bus,
-            MarketService(venues),
+            market,
             sim.symbols,
             settings.sim_seed,
             rss_urls=settings.news_rss_urls,
@@ -299,7 +300,7 @@ async def start_services(settings: Settings, *, run_workers: bool = True) -> Ser
             asyncio.create_task(services.alert_evaluator.run(), name="alert-evaluator")
         )
         pnl_sampler = PnlSampler(  # P&L / drawdown alerts (docs/alerts.md)
-            services.alert_evaluator, services.pnl, db, bus, MarketService(venues)
+            services.alert_evaluator, services.pnl, db, bus, market
         )
         services._tasks.append(asyncio.create_task(pnl_sampler.run(), name="pnl-sampler"))
         services._tasks.append(asyncio.create_task(services.signal_feed.run(), name="signal-feed"))

@@ -146,7 +146,8 @@ async def test_cancel_stops_the_worker_and_ends_the_subscription(
 ) -> None:
     services: Services = app.state.services
     token = await gql.register("cancel@example.com")
-    job_id = await run(gql, token, LONG)
+    # ~49,000 bars (near the limit): still running when the cancel arrives on a loaded box.
+    job_id = await run(gql, token, {**LONG, "days": 34})
     async with graphql_ws(app, {"authorization": f"Bearer {token}"}) as ws:
         await ws.send_json(
             {

@@ -10,7 +10,7 @@ T = TypeVar("T")
 
 
 async def eventually(
-    probe: Callable[[], Awaitable[T]], done: Callable[[T], bool] = bool, within_s: float = 5.0
+    probe: Callable[[], Awaitable[T]], done: Callable[[T], bool] = bool, within_s: float = 10.0
 ) -> T:
     """Call `probe` until `done(result)` (by default: until it is truthy); the last result, or
     AssertionError after `within_s`."""

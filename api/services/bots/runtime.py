@@ -90,6 +90,7 @@ class BotRuntime(IntentBook):
                 async with self.lock:
                     if message is None or message.topic.startswith("orders:"):
                         await self._sync_orders()
+                        await self._check_daily_loss()  # a losing fill pauses at once
                     elif message.topic.startswith("book:"):
                         _, book = book_from_message(message.data, 20)
                         await self._market_event(book)

@@ -176,7 +176,8 @@ class IntentBook(OrderSync):
         )
 
     async def _check_daily_loss(self, *, account: bool = False) -> None:
-        """The bot's own limit on every market event; the account's (a query) on each sync."""
+        """The bot's own limit on every market event and fill; the account's (a query) on
+        each periodic sync."""
         if self.mark is None or self.bot.state != BotState.RUNNING:
             return
         found = daily_loss_breached(self._risk_state([], []), self.limits)

@@ -25,11 +25,12 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any, Literal
+from functools import partial
+from typing import Any, Literal, TypeVar
 
 from api.bus import Bus, BusUnavailable
 from api.services.market import (
@@ -199,18 +200,13 @@ class LiveBookFeeds:
         exchange = self.venues.public(venue)
         topic = book_topic(venue, symbol)
         last: OrderBookSnapshot | None = None
-        backoff = FIRST_BACKOFF_S
-        while True:
-            try:
-                book = await exchange.watch_order_book(symbol, PUBLISHED_BOOK_DEPTH)
-            except NetworkError as exc:
-                log.info("book stream %s %s dropped (%s); resyncing", venue, symbol, exc)
-                if last is not None:
-                    await self._publish_book(topic, venue, last, stale=True)
-                await asyncio.sleep(backoff)
-                backoff = min(backoff * 2, MAX_BACKOFF_S)
-                continue
-            backoff = FIRST_BACKOFF_S
+
+        async def mark_stale() -> None:  # subscribers keep the last book, flagged stale
+            if last is not None:
+                await self._publish_book(topic, venue, last, stale=True)
+
+        watch = partial(exchange.watch_order_book, symbol, PUBLISHED_BOOK_DEPTH)
+        async for book in retrying(watch, f"book stream {venue} {symbol}", mark_stale):
             last = book
             await self._publish_book(topic, venue, book, stale=False)
 
@@ -228,16 +224,8 @@ class LiveBookFeeds:
             return
         candles = await self._seeded_candles(exchange, symbol)
         seen: OrderedDict[str, None] = OrderedDict()
-        backoff = FIRST_BACKOFF_S
-        while True:
-            try:
-                trades = await exchange.watch_trades(symbol)
-            except NetworkError as exc:
-                log.info("trade stream %s %s dropped (%s); resubscribing", venue, symbol, exc)
-                await asyncio.sleep(backoff)
-                backoff = min(backoff * 2, MAX_BACKOFF_S)
-                continue
-            backoff = FIRST_BACKOFF_S
+        watch = partial(exchange.watch_trades, symbol)
+        async for trades in retrying(watch, f"trade stream {venue} {symbol}"):
             new = [t for t in sorted(trades, key=lambda t: t.timestamp) if t.id not in seen]
             if not new:
                 continue
@@ -269,19 +257,8 @@ class LiveBookFeeds:
         exchange = self.venues.public(venue)
         streamed = has_watch(exchange, "watchTicker")
         topic = ticker_topic(venue, symbol)
-        backoff = FIRST_BACKOFF_S
-        while True:
-            try:
-                if streamed:
-                    ticker = await exchange.watch_ticker(symbol)
-                else:
-                    ticker = await exchange.fetch_ticker(symbol)
-            except NetworkError as exc:
-                log.info("ticker of %s %s unavailable (%s); retrying", venue, symbol, exc)
-                await asyncio.sleep(backoff)
-                backoff = min(backoff * 2, MAX_BACKOFF_S)
-                continue
-            backoff = FIRST_BACKOFF_S
+        read = partial(exchange.watch_ticker if streamed else exchange.fetch_ticker, symbol)
+        async for ticker in retrying(read, f"ticker of {venue} {symbol}"):
             await self._publish(topic, ticker_to_message(venue, ticker))
             if not streamed:
                 await asyncio.sleep(TICKER_POLL_S)
@@ -298,6 +275,31 @@ class LiveBookFeeds:
         self._tasks.clear()
         self._stopping.clear()
         self._watchers.clear()
+
+
+T = TypeVar("T")
+
+
+async def retrying(
+    read: Callable[[], Awaitable[T]],
+    what: str,
+    on_drop: Callable[[], Awaitable[None]] | None = None,
+) -> AsyncIterator[T]:
+    """Each result of `read()`, forever: a network error is logged, `on_drop` runs, and the read
+    is retried after an exponential backoff (reset by the next success)."""
+    backoff = FIRST_BACKOFF_S
+    while True:
+        try:
+            item = await read()
+        except NetworkError as exc:
+            log.info("%s dropped (%s); retrying", what, exc)
+            if on_drop is not None:
+                await on_drop()
+            await asyncio.sleep(backoff)
+            backoff = min(backoff * 2, MAX_BACKOFF_S)
+            continue
+        backoff = FIRST_BACKOFF_S
+        yield item
 
 
 LiveFeeds = LiveBookFeeds

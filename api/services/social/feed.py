@@ -302,7 +302,7 @@ class FeedService:
             )
             page = posts[:first]
             handles = await self._handles(session, {post.author_id for post in page})
-            items = [await self._item(session, post, user_id, handles) for post in page]
+            items = await self._items(session, page, user_id, handles)
         return items, len(posts) > first
 
     async def handles(self, user_ids: set[str]) -> dict[str, str]:
@@ -325,7 +325,8 @@ class FeedService:
         post = await self.visible_post(user_id, post_id)
         async with self.db.session() as session:
             handles = await self._handles(session, {post.author_id})
-            return await self._item(session, post, user_id, handles)
+            [item] = await self._items(session, [post], user_id, handles)
+            return item
 
     async def comments(self, user_id: str, post_id: str, first: int = 20) -> list[PostComment]:
         await self.visible_post(user_id, post_id)
@@ -338,28 +339,67 @@ class FeedService:
             )
             return list(rows.all())
 
-    async def _item(
-        self, session: AsyncSession, post: Post, user_id: str, handles: dict[str, str]
-    ) -> FeedItem:
-        likes = (
-            await session.exec(select(PostLike.user_id).where(PostLike.post_id == post.id))
-        ).all()
-        comments = (
-            await session.exec(
-                select(func.count()).select_from(PostComment).where(PostComment.post_id == post.id)
-            )
-        ).one()
-        fill = await session.get(FillRecord, post.fill_id) if post.fill_id else None
-        backtest = None
-        if post.kind == "backtest" and post.listing_id:
-            job = await session.get(BacktestJob, post.listing_id)
-            backtest = SharedBacktest.of(job) if job and job.user_id == post.author_id else None
-        return FeedItem(
-            post,
-            len(likes),
-            int(comments),
-            user_id in likes,
-            fill,
-            handles.get(post.author_id),
-            backtest,
+    @staticmethod
+    async def _items(
+        session: AsyncSession, posts: list[Post], user_id: str, handles: dict[str, str]
+    ) -> list[FeedItem]:
+        """Feed items of `posts` in five statements, however many posts there are."""
+        if not posts:
+            return []
+        ids = [post.id for post in posts]
+        likes: dict[str, int] = dict(
+            (
+                await session.exec(
+                    select(PostLike.post_id, func.count())
+                    .where(col(PostLike.post_id).in_(ids))
+                    .group_by(col(PostLike.post_id))
+                )
+            ).all()
         )
+        liked = set(
+            (
+                await session.exec(
+                    select(PostLike.post_id).where(
+                        col(PostLike.post_id).in_(ids), PostLike.user_id == user_id
+                    )
+                )
+            ).all()
+        )
+        comments: dict[str, int] = dict(
+            (
+                await session.exec(
+                    select(PostComment.post_id, func.count())
+                    .where(col(PostComment.post_id).in_(ids))
+                    .group_by(col(PostComment.post_id))
+                )
+            ).all()
+        )
+        fill_ids = [post.fill_id for post in posts if post.fill_id]
+        fills = {
+            f.id: f
+            for f in (
+                await session.exec(select(FillRecord).where(col(FillRecord.id).in_(fill_ids)))
+            ).all()
+        }
+        job_ids = [p.listing_id for p in posts if p.kind == "backtest" and p.listing_id]
+        jobs = {
+            j.id: j
+            for j in (
+                await session.exec(select(BacktestJob).where(col(BacktestJob.id).in_(job_ids)))
+            ).all()
+        }
+        items = []
+        for post in posts:
+            job = jobs.get(post.listing_id) if post.kind == "backtest" and post.listing_id else None
+            items.append(
+                FeedItem(
+                    post,
+                    likes.get(post.id, 0),
+                    comments.get(post.id, 0),
+                    post.id in liked,
+                    fills.get(post.fill_id) if post.fill_id else None,
+                    handles.get(post.author_id),
+                    SharedBacktest.of(job) if job and job.user_id == post.author_id else None,
+                )
+            )
+        return items

@@ -62,6 +62,7 @@ from api.workers.bot_runner import BotRunner
 from api.workers.bot_worker import BotDispatch
 from api.workers.copy_dispatcher import CopyDispatcher
 from api.workers.fee_settlement import FeeSettlementWorker
+from api.workers.leader import leader_for
 from api.workers.leaderboard import LeaderboardRefresher
 from api.workers.live_feeds import LiveBookFeeds
 from api.workers.market_feed import SimMarketFeed
@@ -304,8 +305,9 @@ async def start_services(settings: Settings, *, run_workers: bool = True) -> Ser
         )
         services._tasks.append(asyncio.create_task(pnl_sampler.run(), name="pnl-sampler"))
         services._tasks.append(asyncio.create_task(services.signal_feed.run(), name="signal-feed"))
-        services._tasks.append(asyncio.create_task(services.news_feed.run(), name="news-feed"))
-        services._tasks.append(asyncio.create_task(services.whale_feed.run(), name="whale-feed"))
+        for role, feed in (("news-feed", services.news_feed), ("whale-feed", services.whale_feed)):
+            lease = leader_for(settings.redis_url, settings.bus_namespace, role)  # once per cluster
+            services._tasks.append(asyncio.create_task(feed.run(lease), name=role))
         push = services.notifications
         services._tasks.append(
             asyncio.create_task(push.delivery.run(push.service.flush_due), name="push-delivery")

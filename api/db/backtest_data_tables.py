@@ -3,6 +3,11 @@
 `candles` holds the validated, normalised set as JSON (`[[open_ms, o, h, l, c, v], ...]`,
 prices as decimal strings), written once in the same transaction as the row, so a set is
 either stored whole or not at all.
+
+`market_rules` holds the market rules the set is backtested with, as JSON
+(`{"source", "price_tick", "qty_step", "min_qty", "min_notional", "maker_fee", "taker_fee"}`,
+decimals as strings; source `given`, `venue:<id>` or `sim`); NULL on sets from before it (the
+sim venue's rules, as then).
 """
 
 from __future__ import annotations
@@ -27,4 +32,5 @@ class CandleDataset(SQLModel, table=True):
     first_time: datetime = _time()
     last_time: datetime = _time()
     candles: str = Field(sa_column=Column(Text, nullable=False))  # JSON
+    market_rules: str | None = Field(default=None, sa_column=Column(Text, nullable=True))  # JSON
     created_at: datetime = _time()

@@ -12,17 +12,23 @@ Two sources:
 Headlines are scored once here (VADER + the crypto lexicon, `engine.news.scoring`), published
 with their deterministic id as conflation key, and each id once (the last `REMEMBERED`).
 Payload: `api.services.bots.feeds.news_to_message`.
+
+Once per cluster: with the Redis bus, `run(leader)` publishes only while this replica holds the
+`news-feed` lease (api/workers/leader.py); the other replicas stand by and take over when the
+leader stops or dies.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
 
 import httpx
+from redis.exceptions import RedisError
 
 from api.bus import Bus, BusUnavailable
 from api.services.bots.feeds import headline_id, news_to_message, news_topic
@@ -30,6 +36,7 @@ from api.services.market import MarketService
 from api.services.market_streams import candles_topic
 from api.services.venues import SIM
 from api.tasks import stop_tasks
+from api.workers.leader import Leader, lead
 from engine.news.models import Headline, NewsEvent
 from engine.news.rss import parse_rss
 from engine.news.scoring import HeadlineScorer
@@ -38,6 +45,7 @@ from engine.news.sim import LiveSimHeadlines
 log = logging.getLogger(__name__)
 
 REMEMBERED = 8192
+SEEN_TTL_S = 3 * 86_400.0  # a headline stays in a feed for days: remembered cluster-wide as long
 CANDLES_READ = 52  # the jump detector's window (48) plus a few closed bars
 
 Fetch = Callable[[str], Awaitable[str]]
@@ -76,6 +84,7 @@ class NewsFeed:
         self.published = 0
         self._seen: OrderedDict[str, None] = OrderedDict()
         self._last_closed: dict[str, datetime] = {}
+        self._leader: Leader | None = None  # while `run(leader)` runs
 
     async def publish(self, venue: str, headlines: Sequence[Headline]) -> int:
         """Score and publish `headlines` on `news:{venue}`, each id once; returns how many."""
@@ -86,17 +95,31 @@ class NewsFeed:
                 continue
             event = NewsEvent(headline, self.scorer.score(headline))
             message = news_to_message(event)
+            leader = self._leader
+            try:
+                if leader is not None and not await leader.first_time(key, SEEN_TTL_S):
+                    self._remember(key)  # a previous leader published it
+                    continue
+            except RedisError as exc:
+                log.warning("lease store unavailable, headline not sent: %s", exc)
+                continue
             try:
                 await self.bus.publish(news_topic(venue), message, key=message["id"])
             except BusUnavailable as exc:
                 log.warning("bus unavailable, headline dropped: %s", exc)
+                if leader is not None:
+                    with contextlib.suppress(RedisError):
+                        await leader.forget(key)
                 continue
-            self._seen[key] = None
-            if len(self._seen) > REMEMBERED:
-                self._seen.popitem(last=False)
+            self._remember(key)
             sent += 1
         self.published += sent
         return sent
+
+    def _remember(self, key: str) -> None:
+        self._seen[key] = None
+        if len(self._seen) > REMEMBERED:
+            self._seen.popitem(last=False)
 
     # -- sim -----------------------------------------------------------------------------
     async def on_sim_candles(self, symbol: str, closed_at: datetime) -> int:
@@ -153,11 +176,21 @@ class NewsFeed:
             await self.poll_rss()
             await asyncio.sleep(self.poll_s)
 
-    async def run(self) -> None:
-        tasks = [asyncio.create_task(self._run_sim(), name="news-sim")]
+    async def run(self, leader: Leader | None = None) -> None:
+        """Run the feed; with `leader`, only while this replica holds its lease."""
+        self._leader = leader
+        await lead(leader, self._run)
+
+    async def _run(self) -> None:
+        tasks: list[asyncio.Task[None]] = []
+        if self.symbols:
+            tasks.append(asyncio.create_task(self._run_sim(), name="news-sim"))
         if self.rss_urls and self.rss_venues:
             tasks.append(asyncio.create_task(self._run_rss(), name="news-rss"))
         try:
-            await asyncio.gather(*tasks)
+            if tasks:
+                await asyncio.gather(*tasks)
+            else:  # nothing to publish: hold the role quietly
+                await asyncio.Event().wait()
         finally:
             await stop_tasks(tasks)

@@ -11,10 +11,15 @@ deterministic (trade id / wall side and time / transfer source, asset and time) 
 
 Consumers: the bot runtime (transfers become `WhaleTransfer` events for strategies) and the
 alert evaluator (whale alerts).
+
+Once per cluster: with the Redis bus, `run(leader)` detects and publishes only while this replica
+holds the `whale-feed` lease (api/workers/leader.py); the other replicas stand by and take over
+(with fresh detectors, from the next market message on) when the leader stops or dies.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
@@ -22,10 +27,13 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from redis.exceptions import RedisError
+
 from api.bus import Bus, BusUnavailable, Message
 from api.services.bots.feeds import transfer_message, whale_message, whale_topic
 from api.services.market import book_from_message, book_topic
 from api.services.market_streams import trades_from_message, trades_topic
+from api.workers.leader import Leader, lead
 from engine.market.models import Side
 from engine.strategies.base import price_of
 from engine.strategies.transfers import SimulatedTransfers, TransferSource
@@ -34,6 +42,7 @@ from engine.strategies.whale import WhaleDetector, WhaleFlow
 log = logging.getLogger(__name__)
 
 REMEMBERED = 8192
+SEEN_TTL_S = 3_600.0  # whale events are published as they happen: an hour covers any takeover
 FEED_MIN_NOTIONAL = Decimal(10_000)  # quote; the sim's largest prints are a few 10,000 USDT
 
 __all__ = ["WhaleFeed", "sim_transfer_sources", "whale_topic"]
@@ -75,6 +84,7 @@ class WhaleFeed:
         self._seen: OrderedDict[str, None] = OrderedDict()
         self._price: dict[str, Decimal] = {}
         self._polled_until: datetime | None = None  # venue time transfers were asked up to
+        self._leader: Leader | None = None  # while `run(leader)` runs
 
     @property
     def polled_until(self) -> datetime | None:
@@ -147,18 +157,37 @@ class WhaleFeed:
         event_id = str(data["id"])
         if event_id in self._seen:
             return 0
+        leader = self._leader
+        try:
+            if leader is not None and not await leader.first_time(event_id, SEEN_TTL_S):
+                self._remember(event_id)  # a previous leader published it
+                return 0
+        except RedisError as exc:
+            log.warning("lease store unavailable, whale event %s not sent: %s", event_id, exc)
+            return 0
         try:
             await self.bus.publish(whale_topic(self.venue, symbol), data, key=event_id)
         except BusUnavailable as exc:  # not remembered: a redelivered source message retries
             log.warning("bus unavailable, whale event %s dropped: %s", event_id, exc)
+            if leader is not None:
+                with contextlib.suppress(RedisError):
+                    await leader.forget(event_id)
             return 0
-        self._seen[event_id] = None
-        if len(self._seen) > REMEMBERED:
-            self._seen.popitem(last=False)
+        self._remember(event_id)
         self.published += 1
         return 1
 
-    async def run(self) -> None:
+    def _remember(self, event_id: str) -> None:
+        self._seen[event_id] = None
+        if len(self._seen) > REMEMBERED:
+            self._seen.popitem(last=False)
+
+    async def run(self, leader: Leader | None = None) -> None:
+        """Run the feed; with `leader`, only while this replica holds its lease."""
+        self._leader = leader
+        await lead(leader, self._run)
+
+    async def _run(self) -> None:
         topics = [trades_topic(self.venue, s) for s in self.symbols]
         topics += [book_topic(self.venue, s) for s in self.symbols]
         async with self.bus.subscribe(*topics, conflate=False, maxsize=4096) as subscription:

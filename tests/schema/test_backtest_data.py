@@ -166,7 +166,11 @@ async def test_bad_csv_over_graphql_names_the_field_and_stores_nothing(gql: Grap
     error = body["errors"][0]
     assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": "csv"}
     assert "line 2: volume" in error["message"]
-    for change, field in (({"s": "NOPE/USDT"}, "symbol"), ({"t": "7m"}, "timeframe")):
+    for change, field in (
+        ({"s": "NOPE"}, "symbol"),
+        ({"s": "NOPE/USDT"}, "marketRules"),  # not on the sim venue and no rules given
+        ({"t": "7m"}, "timeframe"),
+    ):
         body = await gql.raw(
             IMPORT, {"s": "BTC/USDT", "t": "1h", "csv": wave_csv(5), **change}, token
         )

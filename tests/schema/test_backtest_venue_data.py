@@ -4,6 +4,7 @@ binance stand-in on loopback), and clear errors when the venue is not configured
 from __future__ import annotations
 
 import asyncio
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -52,6 +53,9 @@ async def test_a_backtest_runs_on_the_venue_history_fetched_in_pages(
     assert len(job["equityCurve"]) > 0
     assert job["metrics"]["trades"] > 0  # the grid trades the venue's ±2 % swings
     assert all(48_900 <= float(t["price"]) <= 51_100 for t in job["trades"])
+    # The venue's own rules (tick 0.01), not the sim's BTC/USDT tick 0.1: grid levels
+    # 428.57... apart keep their cents.
+    assert any(Decimal(t["price"]) % Decimal("0.1") for t in job["trades"])
 
 
 async def test_an_unconfigured_or_missing_venue_is_bad_input(gql: GraphQLClient) -> None:

@@ -12,8 +12,16 @@ open/close``:
 * prices positive, ``low <= min(open, close)``, ``max(open, close) <= high``, volume >= 0;
 * at least 2 and at most ``MAX_ROWS`` candles, at most ``MAX_CSV_BYTES`` of text.
 
-The symbol must be listed on the sim venue: its market rules (tick, lot step, minimums, fees)
-size the strategy and the fills.
+Market rules (tick, lot step, minimum qty and notional, maker/taker fee) size the strategy and
+the fills; a set stores the ones it is backtested with (`MarketRules`):
+
+* given with the import (all six, or some with the rest taken from the sim venue when the sim
+  lists the symbol);
+* or taken from a live venue (`rules_venue`: CCXT load_markets through our adapter);
+* or, with neither, the sim venue's rules — only for a symbol the sim lists. Any other symbol
+  without full rules is BAD_USER_INPUT on `marketRules` naming the missing fields.
+
+VENUE data uses that venue's own rules for the symbol (data_venue.venue_market).
 """
 
 from __future__ import annotations
@@ -32,7 +40,7 @@ from sqlmodel import col, select
 from api.db.backtest_data_tables import CandleDataset
 from api.db.database import Database
 from api.errors import BadUserInput, NotFound
-from api.services.backtests.data_venue import venue_candles
+from api.services.backtests.data_venue import venue_candles, venue_market
 from api.services.venues import VenueRegistry
 from engine.market.models import TIMEFRAMES, Candle, Market
 from engine.market.sim.symbols import default_symbol_names, select_symbols
@@ -54,6 +62,85 @@ class DataSource:
     kind: str = "sim"
     dataset_id: str | None = None
     venue: str | None = None
+
+
+RULES_FIELD = "marketRules"
+# Market field -> its name in the GraphQL input, in the order errors list them.
+RULE_NAMES = {
+    "price_tick": "tick",
+    "qty_step": "step",
+    "min_qty": "minQty",
+    "min_notional": "minNotional",
+    "maker_fee": "makerFee",
+    "taker_fee": "takerFee",
+}
+MAX_FEE = Decimal("0.1")  # 10 %: anything above is a typo (a percent given as a fraction)
+MIN_FEE = Decimal("-0.01")  # maker rebates exist; -1 % is far beyond any venue's
+
+
+@dataclass(frozen=True)
+class MarketRules:
+    """Market rules given with an import; None: not given."""
+
+    price_tick: Decimal | None = None
+    qty_step: Decimal | None = None
+    min_qty: Decimal | None = None
+    min_notional: Decimal | None = None
+    maker_fee: Decimal | None = None
+    taker_fee: Decimal | None = None
+
+    def given(self) -> dict[str, Decimal]:
+        return {k: v for k in RULE_NAMES if (v := getattr(self, k)) is not None}
+
+
+def _rules_bad(message: str) -> BadUserInput:
+    return BadUserInput(f"{RULES_FIELD}: {message}", field=RULES_FIELD)
+
+
+def _split_symbol(symbol: str) -> tuple[str, str]:
+    base, sep, quote = symbol.partition("/")
+    if not sep or not base or not quote or "/" in quote or len(symbol) > 32:
+        raise BadUserInput("symbol: use BASE/QUOTE, e.g. BTC/USDT", field="symbol")
+    return base, quote
+
+
+def check_rules(market: Market, source: str) -> Market:
+    """`market` if its rules can size orders; else BAD_USER_INPUT naming the bad fields."""
+    bad = []
+    for name in ("price_tick", "qty_step"):
+        if getattr(market, name) <= 0:
+            bad.append(f"{RULE_NAMES[name]} must be above 0")
+    for name in ("min_qty", "min_notional"):
+        if getattr(market, name) < 0:
+            bad.append(f"{RULE_NAMES[name]} must not be negative")
+    for name in ("maker_fee", "taker_fee"):
+        if not MIN_FEE <= getattr(market, name) <= MAX_FEE:
+            bad.append(f"{RULE_NAMES[name]} must be a fraction from {MIN_FEE} to {MAX_FEE}")
+    if bad:
+        raise _rules_bad(f"{source}: {'; '.join(bad)}")
+    return market
+
+
+def rules_to_json(market: Market, source: str) -> str:
+    data = {"source": source, **{k: str(getattr(market, k)) for k in RULE_NAMES}}
+    return json.dumps(data, separators=(",", ":"))
+
+
+def market_of(row: CandleDataset) -> Market:
+    """The market rules a stored set is backtested with (sets from before: the sim's)."""
+    if row.market_rules is None:
+        [spec] = select_symbols([row.symbol])
+        return spec.market
+    data = json.loads(row.market_rules)
+    base, quote = _split_symbol(row.symbol)
+    return Market(row.symbol, base, quote, **{k: Decimal(data[k]) for k in RULE_NAMES})
+
+
+def rules_source(row: CandleDataset) -> str:
+    """Where a stored set's market rules came from: given, venue:<id> or sim."""
+    if row.market_rules is None:
+        return "sim"
+    return str(json.loads(row.market_rules)["source"])
 
 
 @dataclass(frozen=True)
@@ -213,20 +300,56 @@ class BacktestData:
         self.db = db
         self.venues = venues  # live venues for VENUE data (None: none configured)
 
-    async def import_csv(
-        self, user_id: str, symbol: str, timeframe: str, text: str, name: str | None = None
-    ) -> CandleDataset:
-        if symbol not in default_symbol_names():
-            listed = ", ".join(default_symbol_names())
-            raise BadUserInput(
-                f"symbol: unknown sim venue symbol; listed: {listed}", field="symbol"
+    async def import_rules(
+        self, symbol: str, rules: MarketRules | None, rules_venue: str | None
+    ) -> tuple[Market, str]:
+        """The market rules an import of `symbol` is stored with, and where they came from."""
+        base, quote = _split_symbol(symbol)
+        given = rules.given() if rules is not None else {}
+        if rules_venue:
+            if given:
+                raise _rules_bad("give the rules or a venue to take them from, not both")
+            field = "rulesVenue"
+            market = await venue_market(self.venues, rules_venue, symbol, field=field)
+            return check_rules(market, f"{rules_venue}'s {symbol} rules"), f"venue:{rules_venue}"
+        sim = symbol in default_symbol_names()
+        if len(given) < len(RULE_NAMES) and not sim:
+            missing = ", ".join(n for k, n in RULE_NAMES.items() if k not in given)
+            raise _rules_bad(
+                f"{symbol} is not listed on the sim venue, so its rules cannot come from there; "
+                f"give {missing} (or rulesVenue to take them from a live venue)"
             )
+        if sim:
+            [spec] = select_symbols([symbol])
+            fallback = {k: getattr(spec.market, k) for k in RULE_NAMES}
+        else:
+            fallback = {}
+        values = {**fallback, **given}
+        market = Market(symbol, base, quote, **values)
+        source = "sim" if not given else "given"
+        return check_rules(market, "the given rules" if given else "the sim rules"), source
+
+    async def import_csv(
+        self,
+        user_id: str,
+        symbol: str,
+        timeframe: str,
+        text: str,
+        name: str | None = None,
+        *,
+        rules: MarketRules | None = None,
+        rules_venue: str | None = None,
+    ) -> CandleDataset:
+        """Store a CSV candle set with the market rules it is backtested with (see the module
+        docstring); nothing is stored when anything is wrong."""
+        _split_symbol(symbol)
         if timeframe not in TIMEFRAMES:
             raise BadUserInput(f"timeframe: use one of {', '.join(TIMEFRAMES)}", field="timeframe")
         label = (name or f"{symbol} {timeframe}").strip()
         if not 1 <= len(label) <= MAX_NAME:
             raise BadUserInput(f"name: 1 to {MAX_NAME} characters", field="name")
         parsed = parse_csv(text, symbol, timeframe)
+        market, source = await self.import_rules(symbol, rules, rules_venue)
         async with self.db.session() as session:
             count = (
                 await session.exec(
@@ -250,6 +373,7 @@ class BacktestData:
                 first_time=parsed.first,
                 last_time=parsed.last,
                 candles=_encode(parsed.candles),
+                market_rules=rules_to_json(market, source),
             )
             session.add(row)
             await session.commit()
@@ -288,9 +412,11 @@ class BacktestData:
         if source.kind == "sim":
             return None
         if source.kind == "venue":
-            [spec] = select_symbols([symbol])
+            # The venue's own rules for the symbol, not the sim's (same checks as the candles).
+            market = await venue_market(self.venues, source.venue, symbol)
+            check_rules(market, f"{source.venue}'s {symbol} rules")
             candles = await venue_candles(self.venues, source.venue, symbol, timeframe, days)
-            return spec.market, candles
+            return market, candles
         if source.kind != "csv":
             raise BadUserInput(
                 f"dataSource.kind: use one of {', '.join(SOURCES)}", field="dataSource.kind"
@@ -312,5 +438,4 @@ class BacktestData:
                 f"run the backtest with that symbol and timeframe",
                 field="dataSource.datasetId",
             )
-        [spec] = select_symbols([row.symbol])
-        return spec.market, decode(row)
+        return market_of(row), decode(row)

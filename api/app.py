@@ -16,6 +16,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route, WebSocketRoute
 
+from api.avatar_routes import avatar_routes
 from api.container import start_services
 from api.settings import Settings
 from api.web_app import SinglePageApp, has_web_build
@@ -66,6 +67,7 @@ def create_app(settings: Settings | None = None, *, run_workers: bool = True) ->
     routes: list[BaseRoute] = [
         Route("/healthz", healthz),
         *widget_routes(),
+        *avatar_routes(),
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
     ]

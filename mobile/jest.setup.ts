@@ -19,3 +19,19 @@ jest.mock('react-native-passkeys', () => ({
   create: jest.fn(async () => null),
   isSupported: jest.fn(() => true),
 }));
+
+// The native Firebase Messaging SDK (iOS FCM token, src/notifications/fcmToken.ios.ts, which jest's
+// default iOS platform resolves) does not exist under jest: by default it behaves like a build
+// without Firebase configuration. Push tests mock it with their own stand-in.
+jest.mock('@react-native-firebase/messaging', () => {
+  const noApp = () => {
+    throw new Error("No Firebase App '[DEFAULT]' has been created");
+  };
+  return {
+    getMessaging: jest.fn(noApp),
+    getToken: jest.fn(noApp),
+    isDeviceRegisteredForRemoteMessages: jest.fn(() => false),
+    registerDeviceForRemoteMessages: jest.fn(noApp),
+    onTokenRefresh: jest.fn(noApp),
+  };
+});

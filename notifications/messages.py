@@ -114,7 +114,8 @@ def data_fields(content: PushContent) -> dict[str, str]:
 def build_message(
     token: str, platform: str, content: PushContent, now: datetime
 ) -> messaging.Message:
-    # Devices register FCM registration tokens (expo-notifications getDevicePushTokenAsync), which
+    # Devices register FCM registration tokens (Android: expo-notifications
+    # getDevicePushTokenAsync; iOS: the Firebase Messaging SDK's getToken), which
     # FCM v1 addresses with `message.token`; firebase-admin 7.7 flags `token` as deprecated in
     # favour of installation ids (`fid`), which the app does not have.
     with warnings.catch_warnings():

@@ -58,6 +58,7 @@ class Bot(SQLModel, table=True):
     fees_paid: Decimal = _money()
     pnl_day: str | None = Field(default=None, max_length=10)  # ISO date of realised_today
     realised_today: Decimal = _money()
+    show_on_profile: bool = False  # listed on the owner's public trader profile
     created_at: datetime = _time()
     updated_at: datetime = _time()
     started_at: datetime | None = _time(nullable=True)

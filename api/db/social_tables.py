@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Column, Text, UniqueConstraint
+from sqlalchemy import Column, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from api.db.models import new_id, utcnow
@@ -106,7 +106,24 @@ class TraderProfile(SQLModel, table=True):
     style_tags: str = Field(default="", max_length=200)  # comma-separated
     public_account_ids: str = Field(default="", max_length=400)  # comma-separated
     show_balances: bool = False  # absolute values; otherwise only % returns are shown
+    # Content hash of the uploaded avatar (trader_avatars); None: none uploaded.
+    avatar_version: str | None = Field(default=None, max_length=32)
     created_at: datetime = _time()
+    updated_at: datetime = _time()
+
+
+class TraderAvatar(SQLModel, table=True):
+    """A profile's uploaded avatar, already normalised (256x256, no metadata, re-encoded):
+    the bytes served at GET /avatars/{handle}."""
+
+    __tablename__ = "trader_avatars"
+
+    user_id: str = Field(
+        foreign_key="users.id", primary_key=True, max_length=32, ondelete="CASCADE"
+    )
+    media_type: str = Field(max_length=32)
+    version: str = Field(max_length=32)  # content hash: the ETag and the URL's ?v=
+    content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     updated_at: datetime = _time()
 
 

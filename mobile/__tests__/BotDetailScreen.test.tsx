@@ -21,6 +21,7 @@ function setup(state: string, extra: Record<string, Handler> = {}) {
   const mock = mockClient({
     BotDetail: data(botDetail('b-1', { state })),
     BotUpdates: () => updates.source,
+    BotProfileVisibility: data({ bot: { __typename: 'Bot', id: 'b-1', showOnProfile: false }, myTraderProfile: null }),
     ...extra,
   });
   return { ...mock, updates };

@@ -32,6 +32,8 @@ function setup(extra: Record<string, Handler> = {}) {
     Passkeys: data({ passkeys: [passkey('pk-1', 'Laptop')] }),
     TradingGrants: data({ tradingGrants: [], exchangeAccounts: [account] }),
     WidgetTokens: data({ widgetTokens: [] }),
+    // The account (profile, balances) at the top of Settings: __tests__/SettingsAccount.test.tsx.
+    Account: pending(),
     ...extra,
   });
 }

@@ -28,5 +28,7 @@ test('after the wizard: Home is the first tab', async () => {
   const tabs = screen.getAllByTestId('tab').map((t) => t.props.children);
   expect(tabs[0]).toBe('home:Home');
   expect(tabs).toContain('markets:Markets');
+  // Account folded into Settings: six tabs (their fit at 430 pt: TabBarFit.test.tsx).
+  expect(tabs).toEqual(['home:Home', 'markets:Markets', 'orders:Orders', 'bots:Bots', 'social:Social', 'settings:Settings']);
   expect(screen.queryByTestId('redirect')).toBeNull();
 });

@@ -35,6 +35,8 @@ const profile = {
       { __typename: 'EquityPoint', day: '2026-12-03', returnPct: 4.25 },
     ],
     metrics: [metrics('D7', { roiPct: 2 }), metrics('D30')],
+    avatarUrl: '/avatars/alice?v=abc123',
+    bots: [{ __typename: 'ProfileBot', id: 'b-1', name: 'BTC grid', kind: 'grid', symbol: 'BTC/USDT', state: 'RUNNING', returnPct: 5.25, realisedPnl: null }],
   },
 };
 
@@ -57,6 +59,9 @@ test('profile: verified period and accounts, equity curve, metrics per period', 
   expect(screen.getByLabelText('Equity curve over 3 days, return +4.25 %')).toBeTruthy();
   expect(screen.getByTestId('metrics-D7')).toHaveTextContent(/7 days.*Return\+2.00 %/);
   expect(screen.getByTestId('metrics-D30')).toHaveTextContent(/Max drawdown6.25 %/);
+  expect(screen.getByTestId('trader-avatar').props.source).toEqual({ uri: 'http://127.0.0.1:8000/avatars/alice?v=abc123' });
+  expect(screen.getByLabelText('Avatar of @alice')).toBeTruthy();
+  expect(screen.getByTestId('profile-bot-b-1')).toHaveTextContent(/BTC grid.*Grid · BTC\/USDT · Running.*\+5.25 %/);
 });
 
 test('follow: validates the form, then step-up {followTrader, traderId, amount} and followTrader with the assertion', async () => {

@@ -52,7 +52,13 @@ test('orders screen controls are labelled and ≥ 44 pt', async () => {
 });
 
 test('settings and login controls are labelled and ≥ 44 pt', async () => {
-  const { client } = mockClient({ Passkeys: data({ passkeys: [] }), TradingGrants: data({ tradingGrants: [], exchangeAccounts: [] }), WidgetTokens: data({ widgetTokens: [] }) });
+  const me = { __typename: 'User', id: '1', email: 'demo@cryptoorchestrator.dev', displayName: 'Demo Trader', isDemo: true, createdAt: '2026-01-15T10:00:00+00:00' };
+  const { client } = mockClient({
+    Passkeys: data({ passkeys: [] }),
+    TradingGrants: data({ tradingGrants: [], exchangeAccounts: [] }),
+    WidgetTokens: data({ widgetTokens: [] }),
+    Account: data({ me, balances: [] }),
+  });
   const view = await renderWith(<SettingsScreen />, client);
   expectAccessibleControls();
   await view.unmount();

@@ -179,6 +179,9 @@ class Bot:
     updated_at: datetime
     started_at: datetime | None
     stopped_at: datetime | None
+    show_on_profile: bool = strawberry.field(
+        default=False, description="Listed on your public trader profile (setBotProfileVisibility)."
+    )
 
     @strawberry.field(description="P&L of the open position at the current price.")
     async def unrealised_pnl(self, info: Info) -> Decimal:
@@ -225,6 +228,7 @@ class Bot:
             updated_at=b.updated_at,
             started_at=b.started_at,
             stopped_at=b.stopped_at,
+            show_on_profile=b.show_on_profile,
         )
 
 

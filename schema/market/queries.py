@@ -2,15 +2,22 @@ from __future__ import annotations
 
 import strawberry
 
+from api.services.market_venues import market_venues
 from engine.market.models import TIMEFRAMES
 from schema.context import Info
-from schema.market.types import Candle, Market, Ticker
+from schema.market.types import Candle, Market, MarketVenue, Ticker
 
 DEFAULT_VENUE = "sim"
 
 
 @strawberry.type
 class MarketQuery:
+    @strawberry.field(
+        description="Venues with public market data here: sim first, then CO_LIVE_MARKET_VENUES."
+    )
+    def market_venues(self, info: Info) -> list[MarketVenue]:
+        return [MarketVenue.of(v) for v in market_venues(info.context.services.venues.venue_ids)]
+
     @strawberry.field(description="Instruments tradable on a venue.")
     async def markets(self, info: Info, venue: str = DEFAULT_VENUE) -> list[Market]:
         found = await info.context.services.market.markets(venue)

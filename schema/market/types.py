@@ -6,8 +6,9 @@ from enum import Enum
 
 import strawberry
 
+from api.services import market_venues
 from engine.market import models
-from schema.shared_results import SharedFrame
+from schema.shared_results import SharedFrame, SnapshotFrame
 
 
 @strawberry.type(description="A tradable instrument and its venue rules.")
@@ -37,6 +38,18 @@ class Market:
             maker_fee=m.maker_fee,
             taker_fee=m.taker_fee,
         )
+
+
+@strawberry.type(description="A venue whose public market data this server serves.")
+class MarketVenue:
+    id: str = strawberry.field(description="Venue id for `markets(venue:)`, `ticker` ...")
+    display_name: str = strawberry.field(description="CCXT's exchange name; sim: Simulated.")
+    simulated: bool = strawberry.field(description="The offline simulated market.")
+    live: bool = strawberry.field(description="Live public data from the exchange (CCXT).")
+
+    @classmethod
+    def of(cls, v: market_venues.MarketVenue) -> MarketVenue:
+        return cls(id=v.id, display_name=v.display_name, simulated=v.simulated, live=v.live)
 
 
 @strawberry.type(description="Best bid/ask, last price and rolling 24 h statistics.")
@@ -102,7 +115,7 @@ class BookLevel:
 
 
 @strawberry.type(description="Top of an L2 order book: bids best (highest) first, asks best first.")
-class OrderBook(SharedFrame):
+class OrderBook(SnapshotFrame):
     venue: str
     symbol: str
     seq: str = strawberry.field(

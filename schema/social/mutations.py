@@ -9,6 +9,7 @@ from api.services.social import FollowTerms
 from api.services.social.profiles import ProfileInput
 from engine.social.copy import Sizing
 from schema.auth.types import StepUpAssertionInput, assertion_of
+from schema.bots.types import Bot
 from schema.context import Info
 from schema.social.types import (
     Follow,
@@ -132,3 +133,32 @@ class SocialMutation:
             ),
         )
         return TraderProfile.of(row)
+
+    @strawberry.mutation(
+        description="Upload your profile avatar: base64 of a PNG, JPEG or WebP image (at most "
+        "2 MiB decoded). It is checked by content, turned upright, centre-cropped, resized to "
+        "256x256 and re-encoded without metadata; bad input is BAD_USER_INPUT on `image`."
+    )
+    async def set_avatar(self, info: Info, image: str) -> TraderProfile:
+        principal = info.context.require_user()
+        row = await info.context.services.profiles.set_avatar(principal.user_id, image)
+        return TraderProfile.of(row)
+
+    @strawberry.mutation(description="Remove your uploaded profile avatar.")
+    async def remove_avatar(self, info: Info) -> TraderProfile:
+        principal = info.context.require_user()
+        row = await info.context.services.profiles.remove_avatar(principal.user_id)
+        return TraderProfile.of(row)
+
+    @strawberry.mutation(
+        description="Show (or hide) one of your bots on your public trader profile. Only the "
+        "bot's kind, market, state and returns are shown; amounts only with showBalances."
+    )
+    async def set_bot_profile_visibility(
+        self, info: Info, bot_id: strawberry.ID, visible: bool
+    ) -> Bot:
+        principal = info.context.require_user()
+        row = await info.context.services.profiles.set_bot_visibility(
+            principal.user_id, str(bot_id), visible
+        )
+        return Bot.of(row)

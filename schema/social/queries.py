@@ -6,7 +6,7 @@ from decimal import Decimal
 import strawberry
 
 from api.services.social.leaderboard import Metric, Period, cursor_of
-from api.services.social.profiles import PublicProfile
+from api.services.social.profiles import PublicProfile, avatar_url
 from schema.context import Info
 from schema.social.types import (
     CopyTrade,
@@ -18,6 +18,7 @@ from schema.social.types import (
     LeaderboardPageInfo,
     LeaderboardPeriod,
     LeaderboardRow,
+    ProfileBot,
     PublicTraderProfile,
     TraderMetrics,
     TraderProfile,
@@ -56,7 +57,7 @@ def public_profile(found: PublicProfile) -> PublicTraderProfile:
         trader_id=strawberry.ID(profile.user_id),
         handle=profile.handle,
         bio=profile.bio,
-        avatar_url=profile.avatar_url,
+        avatar_url=avatar_url(profile),
         style_tags=[t for t in profile.style_tags.split(",") if t],
         verified_since=found.verified_since,
         verified_accounts=[VerifiedAccount(venue=a.venue, label=a.label) for a in found.accounts],
@@ -67,6 +68,7 @@ def public_profile(found: PublicProfile) -> PublicTraderProfile:
             (TraderMetrics.of(e) for e in found.entries.values()),
             key=lambda m: order.index(m.period),
         ),
+        bots=[ProfileBot.of(b) for b in found.bots],
     )
 
 

@@ -7,6 +7,9 @@ from enum import Enum
 import strawberry
 
 from api.db import social_tables
+from api.services.social.profiles import PublicBot as PublicBotRow
+from api.services.social.profiles import avatar_url
+from schema.bots.types import BotState
 
 
 @strawberry.enum(
@@ -214,24 +217,65 @@ class VerifiedAccount:
     label: str
 
 
+@strawberry.type(description="A bot its owner shows on their public profile.")
+class ProfileBot:
+    id: strawberry.ID
+    name: str
+    kind: str
+    venue: str
+    symbol: str
+    state: BotState
+    started_at: datetime | None
+    return_pct: float | None = strawberry.field(
+        description="Realised P&L as a % of the capital the bot's params commit; null: unknown."
+    )
+    realised_pnl: Decimal | None = strawberry.field(
+        description="Realised P&L (quote currency), only when the trader shows balances."
+    )
+
+    @classmethod
+    def of(cls, b: PublicBotRow) -> ProfileBot:
+        return cls(
+            id=strawberry.ID(b.id),
+            name=b.name,
+            kind=b.kind,
+            venue=b.venue,
+            symbol=b.symbol,
+            state=BotState(b.state),
+            started_at=b.started_at,
+            return_pct=b.return_pct,
+            realised_pnl=b.realised_pnl,
+        )
+
+
 @strawberry.type(description="A trader's public profile: verified stats, never typed in.")
 class PublicTraderProfile:
     trader_id: strawberry.ID
     handle: str
     bio: str
-    avatar_url: str | None
+    avatar_url: str | None = strawberry.field(
+        description="The uploaded avatar (a path on this server, /avatars/{handle}?v=hash, "
+        "relative to the API's base URL) or else the typed-in https:// URL."
+    )
     style_tags: list[str]
     verified_since: date | None
     verified_accounts: list[VerifiedAccount]
     equity_curve: list[EquityPoint]
     metrics: list[TraderMetrics]
+    bots: list[ProfileBot] = strawberry.field(
+        default_factory=list, description="The bots the trader chose to show (showOnProfile)."
+    )
 
 
 @strawberry.type(description="Your own profile settings.")
 class TraderProfile:
     handle: str
     bio: str
-    avatar_url: str | None
+    avatar_url: str | None = strawberry.field(
+        description="The uploaded avatar (/avatars/{handle}?v=hash, relative to the API's base "
+        "URL) or else the typed-in https:// URL."
+    )
+    has_avatar: bool = strawberry.field(description="An avatar was uploaded (setAvatar).")
     style_tags: list[str]
     public_account_ids: list[strawberry.ID]
     show_balances: bool
@@ -241,7 +285,8 @@ class TraderProfile:
         return cls(
             handle=row.handle,
             bio=row.bio,
-            avatar_url=row.avatar_url,
+            avatar_url=avatar_url(row),
+            has_avatar=row.avatar_version is not None,
             style_tags=[t for t in row.style_tags.split(",") if t],
             public_account_ids=[strawberry.ID(i) for i in row.public_account_ids.split(",") if i],
             show_balances=row.show_balances,

@@ -28,6 +28,7 @@ EXPECTED_TABLES = {
     "copy_trades",
     "copy_fanouts",
     "trader_profiles",
+    "trader_avatars",
     "daily_equity",
     "leaderboard_entries",
     "strategy_listings",

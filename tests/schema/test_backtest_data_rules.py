@@ -135,3 +135,27 @@ async def test_the_stored_rules_size_the_backtest(gql: GraphQLClient) -> None:
     assert job["status"] == "DONE", job["error"]
     prices = [Decimal(t["price"]) for t in job["trades"]]
     assert prices and all(p % 7 == 0 for p in prices), prices
+
+
+async def test_a_symbol_the_sim_does_not_list_backtests_on_its_imported_candles(
+    gql: GraphQLClient,
+) -> None:
+    """PEPE/EUR is not on the sim venue: its CSV set with its own rules runs, the job records
+    which rules it ran with, and without a data source the symbol is still refused."""
+    token = await gql.register("pepe@example.com")
+    pepe = {**FULL, "minQty": "0.01", "step": "0.01", "tick": "0.01"}
+    variables = {"s": "PEPE/EUR", "t": "1h", "csv": wave_csv(), "r": pepe}
+    stored = (await gql.data(IMPORT, variables, token))["importCandles"]
+    spec = {"symbol": "PEPE/EUR", "kind": "grid", "timeframe": "1h", "params": GRID}
+    source = {"kind": "CSV", "datasetId": stored["id"]}
+    job_id = (await gql.data(RUN, {"i": {**spec, "dataSource": source}}, token))["runBacktest"][
+        "id"
+    ]
+    job = await wait_final(gql, token, job_id)
+    assert job["status"] == "DONE", job["error"]
+    assert job["metrics"]["trades"] >= 1
+    recorded = job["input"]["data_source"]["market"]
+    assert Decimal(recorded["price_tick"]) == Decimal("0.01")
+    assert Decimal(recorded["taker_fee"]) == Decimal(FULL["takerFee"])
+    body = await gql.raw(RUN, {"i": spec}, token)  # sim data: the sim must list the symbol
+    assert body["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT", "field": "symbol"}

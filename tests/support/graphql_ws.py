@@ -28,13 +28,13 @@ async def graphql_ws(
 ) -> AsyncIterator[AsyncWebSocketSession]:
     async with websocket(app) as ws:
         await ws.send_json({"type": "connection_init", "payload": init or {}})
-        ack = await ws.receive_json(timeout=5)
+        ack = await ws.receive_json(timeout=15)  # generous: a loaded CI box
         assert ack["type"] == "connection_ack"
         yield ws
 
 
 async def next_of(ws: AsyncWebSocketSession, op_id: str) -> dict[str, Any]:
     while True:
-        message: dict[str, Any] = await ws.receive_json(timeout=5)
+        message: dict[str, Any] = await ws.receive_json(timeout=15)  # generous: a loaded CI box
         if message.get("id") == op_id:
             return message

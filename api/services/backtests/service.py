@@ -30,10 +30,15 @@ from api.db.backtest_tables import FINAL_STATES, BacktestJob, UserSignalModel
 from api.db.database import Database
 from api.db.models import utcnow
 from api.errors import BadUserInput, NotFound, RateLimited
-from api.services.backtests.data import BacktestData, DataSource
+from api.services.backtests.data import RULE_NAMES, BacktestData, DataSource
 from api.services.backtests.run import execute
 from api.services.backtests.signals import BUNDLED, UploadedModel
-from api.services.backtests.spec import BacktestRequest, BacktestSpec, validate_request
+from api.services.backtests.spec import (
+    BacktestRequest,
+    BacktestSpec,
+    validate_period,
+    validate_request,
+)
 from api.services.orders.pages import Page, newest_first_page
 from api.services.venues import VenueRegistry
 from engine.market.models import Candle, Market
@@ -114,9 +119,14 @@ class BacktestService:
         self, user_id: str, request: BacktestRequest, source: DataSource | None = None
     ) -> BacktestJob:
         """`source`: the candles to run on (default: the sim venue's seeded history)."""
-        spec = validate_request(request)
         source = source or DataSource()
-        data = await self.data.resolve(user_id, source, spec.symbol, spec.timeframe, spec.days)
+        data = None
+        if source.kind != "sim":  # the candles' own market validates the params
+            validate_period(request)
+            data = await self.data.resolve(
+                user_id, source, request.symbol, request.timeframe, request.days
+            )
+        spec = validate_request(request, data[0] if data else None)
         uploaded = await self._uploaded_model(user_id, spec.signal_model)
         async with self.db.session() as session:
             active = (
@@ -336,7 +346,9 @@ def _source_json(
             out["dataset_id"] = source.dataset_id
         else:
             out["venue"] = source.venue
+        market = data[0]
         out.update(
+            market={name: str(getattr(market, name)) for name in RULE_NAMES},
             rows=len(candles),
             first=candles[0].open_time.isoformat(),
             last=candles[-1].open_time.isoformat(),

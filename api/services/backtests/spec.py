@@ -15,7 +15,7 @@ from typing import Any
 
 from api.errors import BadUserInput
 from engine.bots import templates as catalogue
-from engine.market.models import TIMEFRAMES
+from engine.market.models import TIMEFRAMES, Market
 from engine.market.sim.symbols import default_symbol_names, select_symbols
 from engine.strategies import registry
 
@@ -128,23 +128,13 @@ def _field_of(error: ValueError, prefix: str) -> tuple[str, str]:
     return prefix, message
 
 
-def validate_request(req: BacktestRequest) -> BacktestSpec:
-    if req.symbol not in default_symbol_names():
+def validate_request(req: BacktestRequest, market: Market | None = None) -> BacktestSpec:
+    """`market`: the rules of imported or venue candles (checked when they were resolved);
+    None: the candles come from the sim venue, which must list the symbol."""
+    if market is None and req.symbol not in default_symbol_names():
         listed = ", ".join(default_symbol_names())
         raise BadUserInput(f"symbol: unknown sim venue symbol; listed: {listed}", field="symbol")
-    if req.timeframe not in TIMEFRAMES:
-        raise BadUserInput(f"timeframe: use one of {', '.join(TIMEFRAMES)}", field="timeframe")
-    if not 1 <= req.days <= MAX_DAYS:
-        raise BadUserInput(f"days: must be 1 to {MAX_DAYS}", field="days")
-    bars = req.days * 86_400 // TIMEFRAMES[req.timeframe]
-    if bars < 2:
-        raise BadUserInput("days: the period holds fewer than 2 candles", field="days")
-    if bars > MAX_BARS:
-        raise BadUserInput(
-            f"days: {bars} {req.timeframe} candles exceed the limit of {MAX_BARS}; "
-            "use fewer days or a longer timeframe",
-            field="days",
-        )
+    validate_period(req)
     capital = _dec(req.capital, "capital")
     if not 0 < capital <= MAX_CAPITAL:
         raise BadUserInput(f"capital: must be above 0 and at most {MAX_CAPITAL}", field="capital")
@@ -158,7 +148,7 @@ def validate_request(req: BacktestRequest) -> BacktestSpec:
     if not 0 <= slippage <= MAX_SLIPPAGE_PCT:
         raise BadUserInput(f"slippagePct: must be 0 to {MAX_SLIPPAGE_PCT} %", field="slippagePct")
     fill_model = _fill_model(req)
-    kind, params, template_id = _strategy(req)
+    kind, params, template_id = _strategy(req, market or select_symbols([req.symbol])[0].market)
     return BacktestSpec(
         kind=kind,
         params=params,
@@ -205,7 +195,24 @@ def _fill_model(req: BacktestRequest) -> dict[str, Any]:
     }
 
 
-def _strategy(req: BacktestRequest) -> tuple[str, dict[str, Any], str | None]:
+def validate_period(req: BacktestRequest) -> None:
+    """The timeframe and the number of days: a known timeframe, 2 to MAX_BARS candles."""
+    if req.timeframe not in TIMEFRAMES:
+        raise BadUserInput(f"timeframe: use one of {', '.join(TIMEFRAMES)}", field="timeframe")
+    if not 1 <= req.days <= MAX_DAYS:
+        raise BadUserInput(f"days: must be 1 to {MAX_DAYS}", field="days")
+    bars = req.days * 86_400 // TIMEFRAMES[req.timeframe]
+    if bars < 2:
+        raise BadUserInput("days: the period holds fewer than 2 candles", field="days")
+    if bars > MAX_BARS:
+        raise BadUserInput(
+            f"days: {bars} {req.timeframe} candles exceed the limit of {MAX_BARS}; "
+            "use fewer days or a longer timeframe",
+            field="days",
+        )
+
+
+def _strategy(req: BacktestRequest, market: Market) -> tuple[str, dict[str, Any], str | None]:
     if (req.kind is None) == (req.template_id is None):
         raise BadUserInput("give a strategy kind with params, or a templateId", field="kind")
     if req.template_id is not None:
@@ -222,9 +229,8 @@ def _strategy(req: BacktestRequest) -> tuple[str, dict[str, Any], str | None]:
     if kind not in registry.strategy_kinds():
         known = ", ".join(registry.strategy_kinds())
         raise BadUserInput(f"kind: unknown strategy {kind!r}; known: {known}", field="kind")
-    [spec] = select_symbols([req.symbol])
     try:  # against the market's rules too (tick, lot step, minimums)
-        parsed = registry.parse_params(kind, dict(req.params or {}), spec.market)
+        parsed = registry.parse_params(kind, dict(req.params or {}), market)
         params = registry.params_to_json(parsed)
     except ValueError as exc:
         name, message = _field_of(exc, "params")

@@ -2,6 +2,7 @@
 export const listeners = {
   received: [] as ((n: unknown) => void)[],
   response: [] as ((r: unknown) => void)[],
+  token: [] as ((t: { type: string; data: unknown }) => void)[],
 };
 
 export const notificationsMock = {
@@ -21,6 +22,10 @@ export const notificationsMock = {
   addNotificationResponseReceivedListener: jest.fn((fn: (r: unknown) => void) => {
     listeners.response.push(fn);
     return { remove: () => listeners.response.splice(listeners.response.indexOf(fn), 1) };
+  }),
+  addPushTokenListener: jest.fn((fn: (t: { type: string; data: unknown }) => void) => {
+    listeners.token.push(fn);
+    return { remove: () => listeners.token.splice(listeners.token.indexOf(fn), 1) };
   }),
 };
 

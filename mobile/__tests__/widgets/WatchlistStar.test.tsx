@@ -19,6 +19,7 @@ const watchlist = (...symbols: string[]) => ({
 
 function setup(extra: Record<string, Handler> = {}) {
   return mockClient({
+    MarketVenues: data({ marketVenues: [{ __typename: 'MarketVenue', id: 'sim', displayName: 'Simulated', simulated: true, live: false }] }),
     Markets: data({ markets }),
     LiveTicker: () => never,
     Watchlist: data({ watchlist: watchlist('BTC/USDT') }),

@@ -176,6 +176,7 @@ export const BacktestJobFieldsFragment = graphql(`
     progress
     etaSeconds
     error
+    input
     metrics {
       totalReturn
       cagr

@@ -19,6 +19,18 @@ export const LogoutMutation = graphql(`
   }
 `);
 
+/** Venues with public market data on this server: sim first, then CO_LIVE_MARKET_VENUES. */
+export const MarketVenuesQuery = graphql(`
+  query MarketVenues {
+    marketVenues {
+      id
+      displayName
+      simulated
+      live
+    }
+  }
+`);
+
 export const MarketsQuery = graphql(`
   query Markets($venue: String! = "sim") {
     markets(venue: $venue) {
@@ -54,8 +66,8 @@ export const TickerFieldsFragment = graphql(`
 `);
 
 export const TickerSubscription = graphql(`
-  subscription LiveTicker($symbols: [String!]!, $maxRate: Float!) {
-    ticker(symbols: $symbols, maxRate: $maxRate) {
+  subscription LiveTicker($symbols: [String!]!, $maxRate: Float!, $venue: String! = "sim") {
+    ticker(symbols: $symbols, maxRate: $maxRate, venue: $venue) {
       ...TickerFields
     }
   }

@@ -43,6 +43,7 @@ export const TraderProfileQuery = graphql(`
       traderId
       handle
       bio
+      avatarUrl
       styleTags
       verifiedSince
       verifiedAccounts {
@@ -55,6 +56,15 @@ export const TraderProfileQuery = graphql(`
       }
       metrics {
         ...TraderMetricsFields
+      }
+      bots {
+        id
+        name
+        kind
+        symbol
+        state
+        returnPct
+        realisedPnl
       }
     }
   }
@@ -295,6 +305,7 @@ export const MyTraderProfileQuery = graphql(`
       handle
       bio
       avatarUrl
+      hasAvatar
       styleTags
       publicAccountIds
       showBalances
@@ -316,6 +327,47 @@ export const UpsertTraderProfileMutation = graphql(`
       styleTags
       publicAccountIds
       showBalances
+    }
+  }
+`);
+
+export const SetAvatarMutation = graphql(`
+  mutation SetAvatar($image: String!) {
+    setAvatar(image: $image) {
+      handle
+      avatarUrl
+      hasAvatar
+    }
+  }
+`);
+
+export const RemoveAvatarMutation = graphql(`
+  mutation RemoveAvatar {
+    removeAvatar {
+      handle
+      avatarUrl
+      hasAvatar
+    }
+  }
+`);
+
+export const BotProfileVisibilityQuery = graphql(`
+  query BotProfileVisibility($id: ID!) {
+    bot(id: $id) {
+      id
+      showOnProfile
+    }
+    myTraderProfile {
+      handle
+    }
+  }
+`);
+
+export const SetBotProfileVisibilityMutation = graphql(`
+  mutation SetBotProfileVisibility($botId: ID!, $visible: Boolean!) {
+    setBotProfileVisibility(botId: $botId, visible: $visible) {
+      id
+      showOnProfile
     }
   }
 `);

@@ -22,6 +22,7 @@ import {
   deviceRegistration,
   isUnshownDataMessage,
   notificationPayload,
+  onDeviceTokenChange,
   parsePushData,
   presentDataMessage,
   registerCategories,
@@ -186,8 +187,9 @@ function ActionNotice({ notice, busy, onClose, onOpen }: { notice: Notice | null
 
 /**
  * Mounted once under the API provider: registers the categories (titled in the app language),
- * registers this device's FCM token after sign-in (and unregisters it at sign-out), shows Android
- * data messages as local notifications with their buttons, and handles taps.
+ * registers this device's FCM token after sign-in (again when FCM rotates it; unregisters it at
+ * sign-out), shows Android data messages as local notifications with their buttons, and handles
+ * taps.
  */
 export function PushHost() {
   const { i18n } = useTranslation();
@@ -211,11 +213,26 @@ export function PushHost() {
     if (!token) return;
     let alive = true;
     let registered: string | null = null;
+    let stopRefresh: (() => void) | null = null;
     void deviceRegistration(language)
       .then(async (device) => {
         if (!alive || !device) return;
         const res = await register(device);
         if (!res.error) registered = device.token;
+        if (!alive) return;
+        // FCM rotates tokens (iOS: Firebase Messaging's onTokenRefresh): register the new one,
+        // then drop the old one. Only after a granted permission (a device was registered).
+        stopRefresh = onDeviceTokenChange((next) => {
+          if (!alive || next === registered) return;
+          const previous = registered;
+          void register({ ...device, token: next })
+            .then(async (again) => {
+              if (again.error) return;
+              registered = next;
+              if (previous) await unregister({ token: previous });
+            })
+            .catch(() => undefined);
+        });
       })
       .catch(() => undefined);
     const remove = addSignOutHook(async () => {
@@ -226,6 +243,7 @@ export function PushHost() {
     });
     return () => {
       alive = false;
+      stopRefresh?.();
       remove();
     };
   }, [token, language, register, unregister]);

@@ -2,6 +2,7 @@ import * as Notifications from 'expo-notifications';
 import Constants from 'expo-constants';
 import { Platform } from 'react-native';
 import { categoriesFile } from './categories';
+import { fcmToken, onFcmTokenRefresh } from './fcmToken';
 import appJson from '../../app.json';
 
 /**
@@ -85,26 +86,52 @@ export interface DeviceRegistration {
   appVersion: string | null;
 }
 
-/**
- * The device's FCM registration token and what registerDevice needs with it, or null when this
- * platform cannot receive our pushes (web; iOS until the Firebase Messaging SDK provides an FCM token —
- * getDevicePushTokenAsync returns the raw APNs token there) or the user refused permission.
- */
-export async function deviceRegistration(language: string): Promise<DeviceRegistration | null> {
-  if (Platform.OS !== 'android') return null;
-  const current = await Notifications.getPermissionsAsync();
-  let granted = current.granted;
-  if (!granted && current.canAskAgain) granted = (await Notifications.requestPermissionsAsync()).granted;
-  if (!granted) return null;
-  const token = await Notifications.getDevicePushTokenAsync();
-  if (typeof token.data !== 'string' || !token.data) return null;
+/** What registerDevice needs with a token of this device. */
+export function registrationFor(token: string, platform: PushPlatformName, language: string): DeviceRegistration {
   return {
-    token: token.data,
-    platform: 'ANDROID',
+    token,
+    platform,
     locale: language,
     timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
     appVersion: Constants.expoConfig?.version ?? appJson.expo.version ?? null,
   };
+}
+
+/**
+ * The device's FCM registration token and what registerDevice needs with it, or null when this
+ * platform cannot receive our pushes (web), the user refused permission, or no token came.
+ * Permission (and its prompt) is expo-notifications' on both platforms. The token: on Android
+ * `getDevicePushTokenAsync()` (the FCM token); on iOS the Firebase Messaging SDK's FCM token
+ * (`fcmToken.ios.ts`) — getDevicePushTokenAsync would give the raw APNs token there, which FCM
+ * cannot address.
+ */
+export async function deviceRegistration(language: string): Promise<DeviceRegistration | null> {
+  if (Platform.OS !== 'android' && Platform.OS !== 'ios') return null;
+  const current = await Notifications.getPermissionsAsync();
+  let granted = current.granted;
+  if (!granted && current.canAskAgain) granted = (await Notifications.requestPermissionsAsync()).granted;
+  if (!granted) return null;
+  if (Platform.OS === 'ios') {
+    const token = await fcmToken();
+    return token ? registrationFor(token, 'IOS', language) : null;
+  }
+  const token = await Notifications.getDevicePushTokenAsync();
+  if (typeof token.data !== 'string' || !token.data) return null;
+  return registrationFor(token.data, 'ANDROID', language);
+}
+
+/**
+ * Calls `listener` with each new FCM token of this device (iOS: the Firebase Messaging SDK's
+ * `onTokenRefresh`; Android: expo-notifications' push token listener); returns the unsubscribe.
+ * Nothing on the web.
+ */
+export function onDeviceTokenChange(listener: (token: string) => void): () => void {
+  if (Platform.OS === 'ios') return onFcmTokenRefresh(listener);
+  if (Platform.OS !== 'android') return () => undefined;
+  const subscription = Notifications.addPushTokenListener((token) => {
+    if (typeof token.data === 'string' && token.data) listener(token.data);
+  });
+  return () => subscription.remove();
 }
 
 function parseJson(value: unknown): unknown {

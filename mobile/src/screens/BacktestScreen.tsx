@@ -23,6 +23,7 @@ import { Robustness } from '../components/backtests/Robustness';
 import { parseGrid, validRuns, validWindows } from '../components/backtests/robustInput';
 import { DataSource, SIM_SOURCE, type DataSourceChoice } from '../components/backtests/DataSource';
 import { FillModel } from '../components/backtests/FillModel';
+import { DataSourceSummary } from '../components/backtests/DataSourceSummary';
 import { EMPTY_FILLS, fillInput, type FillOptions } from '../components/backtests/fillInput';
 import { formatDateTime, formatMoney, formatNumber } from '../format';
 import { useTheme } from '../theme';
@@ -232,6 +233,7 @@ export default function BacktestScreen() {
       {job && metrics ? (
         <View testID="backtest-results">
           <SectionHeader>{t('bots.backtest.results')}</SectionHeader>
+          <DataSourceSummary input={job.input} />
           <View style={ui.stats} testID="backtest-metrics">
             <Stat label={t('bots.metrics.totalReturn')} value={formatFraction(metrics.totalReturn, locale, true)} color={pnlColor(String(metrics.totalReturn), theme)} testID="metric-totalReturn" />
             <Stat label={t('bots.metrics.finalEquity')} value={formatMoney(String(metrics.finalEquity), quote, locale, 2)} testID="metric-finalEquity" />

@@ -13,6 +13,7 @@ import { Button, SectionHeader, Stat, errorCode, ui } from '../components/bots/u
 import { pnlColor, quoteOf, totalPnl } from '../components/bots/format';
 import { BotStateBadge } from './BotsScreen';
 import { BotEditForm } from '../components/bots/BotEditForm';
+import { BotProfileSwitch } from '../components/social/BotProfileSwitch';
 import { formatDateTime, formatMoney, formatNumber } from '../format';
 import { useTheme } from '../theme';
 
@@ -162,6 +163,8 @@ export default function BotDetailScreen() {
           {t(actionError ?? stateError ?? 'errors.generic')}
         </Text>
       ) : null}
+
+      <BotProfileSwitch botId={bot.id} />
 
       <SectionHeader>{t('bots.params')}</SectionHeader>
       {Object.entries(params).map(([name, value]) => (

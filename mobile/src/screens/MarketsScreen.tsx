@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { FlatList, Pressable, RefreshControl, StyleSheet, Text, TextInput, View } from 'react-native';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useSubscription } from 'urql';
 import { useLocalSearchParams, useRouter } from 'expo-router';
-import { MarketsQuery, TickerSubscription } from '../graphql/documents';
+import { MarketsQuery, MarketVenuesQuery, TickerSubscription } from '../graphql/documents';
 import type { TickerFieldsFragment } from '../gql/graphql';
 import { errorKey } from '../graphql/errors';
 import { Empty, ErrorState, Loading } from '../components/States';
@@ -13,6 +13,7 @@ import { useKeyboardShortcuts } from '../hooks/useKeyboardShortcuts';
 import { ShortcutHelp } from '../components/ShortcutHelp';
 import { WatchableRow } from '../components/watchlist/WatchlistStar';
 import { ChartsGridLink } from '../components/charts/ChartsGridLink';
+import { SIM_VENUE, VenueChips } from '../components/markets/VenueChips';
 
 /** Ticker updates per second per symbol requested from the server (it conflates, latest wins). */
 export const MARKETS_MAX_RATE = 2;
@@ -30,15 +31,22 @@ export default function MarketsScreen() {
   const { t, i18n } = useTranslation();
   const theme = useTheme();
   const router = useRouter();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: MarketsQuery });
-  const symbols = data?.markets.map((m) => m.symbol) ?? [];
+  // Venues with public data here (sim first); the chips show only when there is more than sim.
+  const [venuesRes] = useQuery({ query: MarketVenuesQuery });
+  const venues = venuesRes.data?.marketVenues ?? [];
+  const [picked, setPicked] = useState(SIM_VENUE);
+  const venue = venues.some((v) => v.id === picked) ? picked : SIM_VENUE;
+  // The default venue (sim) is the documents' default, so its requests stay as they were.
+  const venueVars = venue === SIM_VENUE ? {} : { venue };
+  const [{ data, fetching, error }, refetch] = useQuery({ query: MarketsQuery, variables: venueVars });
+  const symbols = data?.markets.filter((m) => m.venue === venue).map((m) => m.symbol) ?? [];
   const [live] = useSubscription(
     {
       query: TickerSubscription,
-      variables: { symbols, maxRate: MARKETS_MAX_RATE },
+      variables: { symbols, maxRate: MARKETS_MAX_RATE, ...venueVars },
       pause: symbols.length === 0,
     },
-    (prev: TickerMap = {}, event): TickerMap => ({ ...prev, [event.ticker.symbol]: event.ticker }),
+    (prev: TickerMap = {}, event): TickerMap => ({ ...prev, [`${event.ticker.venue}:${event.ticker.symbol}`]: event.ticker }),
   );
   const tickers: TickerMap = live.data ?? {};
   const locale = i18n.language;
@@ -56,20 +64,29 @@ export default function MarketsScreen() {
     if (focusSearch) search.current?.focus();
   }, [focusSearch]);
 
-  if (fetching && !data) return <Loading />;
+  const chips = <VenueChips venues={venues} selected={venue} onSelect={setPicked} />;
+  // The chips stay above every state, so a live venue that cannot be reached can be switched away from.
+  const withChips = (content: ReactElement) => (
+    <View style={{ flex: 1, backgroundColor: theme.background }}>
+      {chips}
+      {content}
+    </View>
+  );
+  const listed = data?.markets.filter((m) => m.venue === venue) ?? [];
+  if (fetching && listed.length === 0) return withChips(<Loading />);
   if (error && !data) {
-    return (
+    return withChips(
       <ErrorState
         message={t(errorKey(error) ?? 'errors.generic')}
         onRetry={() => refetch({ requestPolicy: 'network-only' })}
-      />
+      />,
     );
   }
-  if (!data || data.markets.length === 0) return <Empty message={t('markets.empty')} />;
+  if (!data || listed.length === 0) return withChips(<Empty message={t('markets.empty')} />);
   const needle = query.trim().toUpperCase().replace('-', '/');
-  const shown = needle ? data.markets.filter((m) => m.symbol.includes(needle)) : data.markets;
+  const shown = needle ? listed.filter((m) => m.symbol.includes(needle)) : listed;
 
-  return (
+  return withChips(
     <>
     <ShortcutHelp visible={helpVisible} onClose={() => setHelpVisible(false)} />
     <FlatList
@@ -103,7 +120,7 @@ export default function MarketsScreen() {
       }
       ItemSeparatorComponent={() => <View style={{ height: StyleSheet.hairlineWidth, backgroundColor: theme.border }} />}
       renderItem={({ item }) => {
-        const tk = tickers[item.symbol];
+        const tk = tickers[`${item.venue}:${item.symbol}`];
         const price = tk ? formatNumber(tk.last, locale) : t('markets.noPrice');
         const change = tk ? formatPct(tk.changePct24h, locale) : t('markets.noPrice');
         return (
@@ -111,7 +128,7 @@ export default function MarketsScreen() {
           <Pressable
             accessibilityRole="button"
             accessibilityLabel={t('markets.rowLabel', { symbol: item.symbol, price, change })}
-            onPress={() => router.push({ pathname: '/market/[symbol]', params: { symbol: symbolToSlug(item.symbol) } })}
+            onPress={() => router.push({ pathname: '/market/[symbol]', params: { symbol: symbolToSlug(item.symbol), ...venueVars } })}
             style={styles.row}
             testID={`market-${item.symbol}`}
           >
@@ -132,7 +149,7 @@ export default function MarketsScreen() {
         );
       }}
     />
-    </>
+    </>,
   );
 }
 

@@ -4,7 +4,9 @@ import { Stack, useLocalSearchParams } from 'expo-router';
 import { AreaChart } from '../components/AreaChart';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
+import { Avatar } from '../components/social/Avatar';
 import { FollowForm } from '../components/social/FollowForm';
+import { ProfileBots } from '../components/social/ProfileBots';
 import { formatMetric } from '../components/social/metrics';
 import { Alert, Button, Heading, socialStyles } from '../components/social/ui';
 import { METRICS } from '../components/social/LeaderboardSection';
@@ -44,9 +46,12 @@ export default function TraderScreen() {
   return (
     <ScrollView style={{ backgroundColor: theme.background }} contentContainerStyle={socialStyles.content} keyboardShouldPersistTaps="handled">
       {title}
-      <Text accessibilityRole="header" style={{ color: theme.text, fontSize: 22, fontWeight: '700' }}>
-        @{p.handle}
-      </Text>
+      <View style={{ flexDirection: 'row', alignItems: 'center', gap: 12 }}>
+        <Avatar url={p.avatarUrl} handle={p.handle} size={56} testID="trader-avatar" />
+        <Text accessibilityRole="header" style={{ color: theme.text, fontSize: 22, fontWeight: '700', flexShrink: 1 }}>
+          @{p.handle}
+        </Text>
+      </View>
       {p.bio ? <Text style={{ color: theme.text }}>{p.bio}</Text> : null}
       {p.styleTags.length ? <Text style={{ color: theme.muted }}>{p.styleTags.map((s) => `#${s}`).join(' ')}</Text> : null}
       <Text style={{ color: theme.muted }} testID="verified">
@@ -93,6 +98,8 @@ export default function TraderScreen() {
           ))}
         </View>
       ))}
+
+      <ProfileBots bots={p.bots ?? []} />
 
       <Heading>{t('social.trader.copy')}</Heading>
       {follow ? (

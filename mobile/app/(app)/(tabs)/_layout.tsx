@@ -1,12 +1,30 @@
 import { Redirect, Tabs } from 'expo-router';
-import { View } from 'react-native';
+import { Text, View } from 'react-native';
 import { useTranslation } from 'react-i18next';
 import { useTheme } from '../../../src/theme';
 import { NotificationBell } from '../../../src/notifications/NotificationBell';
 import { KillSwitchShortcut } from '../../../src/components/killswitch/KillSwitchShortcut';
 import { Loading } from '../../../src/components/States';
 import { useNeedsOnboarding } from '../../../src/components/onboarding/onboardingPref';
+import { TAB_NAMES, TabIcon, type TabName } from '../../../src/components/nav/TabIcon';
 
+/** Tab-bar label size (pt): six short labels fit a 430 pt phone (nav.tabs.* are sized for it). */
+export const TAB_LABEL_SIZE = 11;
+
+/** The full name of each tab: the screen title and what a screen reader says. */
+export const TAB_TITLE_KEYS: Record<TabName, string> = {
+  home: 'home.tab',
+  markets: 'tabs.markets',
+  orders: 'tabs.orders',
+  bots: 'bots.tab',
+  social: 'social.tab',
+  settings: 'tabs.settings',
+};
+
+/**
+ * Six tabs, each an icon over a short label (`nav.tabs.*`). Account lives at the top of Settings;
+ * `/account` redirects there (app/(app)/account.tsx).
+ */
 export default function TabsLayout() {
   const { t } = useTranslation();
   const theme = useTheme();
@@ -22,9 +40,7 @@ export default function TabsLayout() {
         tabBarStyle: { backgroundColor: theme.surface, borderTopColor: theme.border },
         tabBarActiveTintColor: theme.accent,
         tabBarInactiveTintColor: theme.muted,
-        tabBarIcon: () => null,
-        tabBarIconStyle: { display: 'none' },
-        tabBarLabelStyle: { fontSize: 14, fontWeight: '600' },
+        tabBarItemStyle: { minHeight: 44, paddingHorizontal: 0 },
         headerRight: () => (
           <View style={{ flexDirection: 'row', alignItems: 'center' }}>
             <KillSwitchShortcut />
@@ -33,13 +49,34 @@ export default function TabsLayout() {
         ),
       }}
     >
-      <Tabs.Screen name="home" options={{ title: t('home.tab'), tabBarAccessibilityLabel: t('home.tab') }} />
-      <Tabs.Screen name="markets" options={{ title: t('tabs.markets'), tabBarAccessibilityLabel: t('tabs.markets') }} />
-      <Tabs.Screen name="orders" options={{ title: t('tabs.orders'), tabBarAccessibilityLabel: t('tabs.orders') }} />
-      <Tabs.Screen name="bots" options={{ title: t('bots.tab'), tabBarAccessibilityLabel: t('bots.tab') }} />
-      <Tabs.Screen name="social" options={{ title: t('social.tab'), tabBarAccessibilityLabel: t('social.tab') }} />
-      <Tabs.Screen name="account" options={{ title: t('tabs.account'), tabBarAccessibilityLabel: t('tabs.account') }} />
-      <Tabs.Screen name="settings" options={{ title: t('tabs.settings'), tabBarAccessibilityLabel: t('tabs.settings') }} />
+      {TAB_NAMES.map((name) => {
+        const title = t(TAB_TITLE_KEYS[name]);
+        const label = t(`nav.tabs.${name}`);
+        return (
+          <Tabs.Screen
+            key={name}
+            name={name}
+            options={{
+              title,
+              tabBarAccessibilityLabel: title,
+              tabBarButtonTestID: `tab-${name}`,
+              tabBarIcon: ({ color, size }) => <TabIcon name={name} color={String(color)} size={Math.min(size, 24)} />,
+              tabBarLabel: ({ color }) => (
+                <Text
+                  numberOfLines={1}
+                  adjustsFontSizeToFit
+                  minimumFontScale={0.8}
+                  maxFontSizeMultiplier={1.3}
+                  style={{ color, fontSize: TAB_LABEL_SIZE, fontWeight: '600', textAlign: 'center' }}
+                  testID={`tab-label-${name}`}
+                >
+                  {label}
+                </Text>
+              ),
+            }}
+          />
+        );
+      })}
     </Tabs>
   );
 }

@@ -8,6 +8,7 @@ import { errorKey } from '../../graphql/errors';
 import { MyTraderProfileQuery, UpsertTraderProfileMutation } from '../../graphql/social';
 import { useTheme } from '../../theme';
 import { Alert, Button, Field, Heading, socialStyles } from './ui';
+import { AvatarPicker } from './AvatarPicker';
 
 const HANDLE = /^[a-z0-9_]{3,30}$/;
 const TAG = /^[a-z0-9-]{1,20}$/;
@@ -121,6 +122,13 @@ export function ProfileSection() {
     <View style={{ gap: 10 }} testID="profile-form">
       <Heading>{t('social.profile.title')}</Heading>
       <Text style={{ color: theme.muted }}>{t('social.profile.intro')}</Text>
+      {profile || saved ? (
+        <AvatarPicker handle={saved ?? profile?.handle ?? ''} avatarUrl={profile?.avatarUrl ?? null} hasAvatar={profile?.hasAvatar ?? false} />
+      ) : (
+        <Text style={{ color: theme.muted }} testID="avatar-save-first">
+          {t('social.avatar.saveFirst')}
+        </Text>
+      )}
       <Field
         label={t('social.profile.handle')}
         value={handle}

@@ -15,6 +15,7 @@ import { socialBundle } from '../social';
 import { notificationsBundle } from '../notifications';
 import { chartsBundle } from '../charts';
 import { killSwitchBundle } from '../killSwitch';
+import { appNavBundle } from '../appNav';
 
 export type Messages = { [key: string]: string | Messages };
 export type FeatureBundle = Record<string, Messages>;
@@ -31,4 +32,5 @@ export const featureBundles: FeatureBundle[] = [
   notificationsBundle,
   chartsBundle,
   killSwitchBundle,
+  appNavBundle,
 ];

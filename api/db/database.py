@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+MIGRATION_LOCK_KEY = 0x636F6D6967  # "comig": one advisory lock id for schema migrations
 
 
 class DatabaseUnavailable(Exception):
@@ -81,6 +82,12 @@ class Database:
             command.upgrade(config, revision)
 
         async with self.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                # Processes starting together (API replicas, bot workers) migrate one at a
+                # time; the others then find the schema current. Held until this commits.
+                await conn.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY}
+                )
             await conn.run_sync(run)
 
     async def dispose(self) -> None:

@@ -28,7 +28,7 @@ from api.services.orders import OrderService
 from api.services.orders.records import finish, orders_by_client_id
 from engine.exchanges.errors import ExchangeError, OrderNotFound
 from engine.exchanges.protocol import Exchange
-from engine.trading.models import ExchangeOrder, OrderStatus
+from engine.trading.models import ExchangeOrder, Fill, OrderStatus
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +89,10 @@ class Reconciler:
                 missing.append(order)
             else:
                 seen.append(found)
-        fills = await exchange.fetch_my_trades()
+        fills: list[Fill] = []
+        # Per symbol: venues like binance have no account-wide trade history call.
+        for symbol in sorted({o.symbol for o in orders}):
+            fills += await exchange.fetch_my_trades(symbol)
         async with service.db.session() as session:
             changed = await service.recorder.record_account_state(
                 session, account.id, seen, fills, account.venue

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -96,6 +97,20 @@ def empty_pg_database(pg_url: str, pg_database_url: str) -> str:
 
 async def test_migrations_create_every_table_on_postgresql(empty_pg_database: str) -> None:
     await _upgrade_and_compare(empty_pg_database)
+
+
+async def test_processes_starting_together_migrate_one_at_a_time(empty_pg_database: str) -> None:
+    """Three engines (as three processes would) upgrade an empty database at once: the advisory
+    lock serialises them, so none fails on a half-created schema."""
+    databases = [Database(empty_pg_database) for _ in range(3)]
+    try:
+        await asyncio.gather(*(db.upgrade() for db in databases))
+        async with databases[0].engine.connect() as conn:
+            tables = set(await conn.run_sync(lambda c: inspect(c).get_table_names()))
+        assert tables >= EXPECTED_TABLES
+    finally:
+        for db in databases:
+            await db.dispose()
 
 
 def test_migrations_form_one_line_of_history() -> None:

@@ -72,7 +72,19 @@ test('live P&L frames replace the figures; tapping a position opens its market',
   expect(screen.getByTestId('home-live')).toHaveTextContent(/^Live, updated /);
 
   await fireEvent.press(screen.getByTestId('position-acc-1-BTC/USDT'));
-  expect(mockRouter.push).toHaveBeenCalledWith('/market/BTC-USDT');
+  expect(mockRouter.push).toHaveBeenCalledWith({ pathname: '/market/[symbol]', params: { symbol: 'BTC-USDT' } });
+});
+
+test('a position on a live venue opens the market on that venue', async () => {
+  const live = position('ETH/USDT', { accountId: 'acc-b', venue: 'binance' });
+  const { client } = mockClient({
+    Home: data({ portfolio: portfolio({ positions: [live] }) }),
+    LivePnl: pending(),
+    PlatformStats: data({ platformStats }),
+  });
+  await renderWith(<HomeScreen />, client);
+  await fireEvent.press(await screen.findByTestId('position-acc-b-ETH/USDT'));
+  expect(mockRouter.push).toHaveBeenCalledWith({ pathname: '/market/[symbol]', params: { symbol: 'ETH-USDT', venue: 'binance' } });
 });
 
 test('no positions, unpriced currencies and missing platform figures are explained', async () => {

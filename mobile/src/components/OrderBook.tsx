@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSubscription } from 'urql';
 import { OrderBookSubscription } from '../graphql/documents';
 import { formatNumber } from '../format';
+import { SIM_VENUE } from './markets/VenueChips';
 import { useTheme } from '../theme';
 
 export const BOOK_DEPTH = 10;
@@ -26,14 +27,27 @@ function total(levels: Level[]): number {
   return levels.reduce((sum, l) => sum + (Number(l.qty) || 0), 0);
 }
 
-/** Live L2 book (orderBook subscription): asks above, bids below, cumulative depth bars, spread. */
-export function OrderBook({ symbol, base, quote, onPickPrice }: { symbol: string; base: string; quote: string; onPickPrice?: (price: string) => void }) {
+/** Live L2 book (orderBook subscription on `venue`, sim by default): asks above, bids below, cumulative depth bars, spread. */
+export function OrderBook({
+  symbol,
+  base,
+  quote,
+  venue = SIM_VENUE,
+  onPickPrice,
+}: {
+  symbol: string;
+  base: string;
+  quote: string;
+  venue?: string;
+  onPickPrice?: (price: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const theme = useTheme();
   const locale = i18n.language;
   const [{ data, error }] = useSubscription({
     query: OrderBookSubscription,
-    variables: { symbol, depth: BOOK_DEPTH, maxRate: BOOK_MAX_RATE },
+    // sim is the document's default, so its request stays as it was.
+    variables: { symbol, depth: BOOK_DEPTH, maxRate: BOOK_MAX_RATE, ...(venue === SIM_VENUE ? {} : { venue }) },
   });
   const book = data?.orderBook;
 

@@ -42,6 +42,9 @@ interface Props {
   /** A live trading grant covers one more order here: place it without a passkey prompt. */
   grantActive?: boolean;
   onPlaced?: () => void;
+  /** The venue's name: with no account there, the ticket names it and links to onAddAccount. */
+  venueName?: string;
+  onAddAccount?: () => void;
 }
 
 /**
@@ -49,7 +52,21 @@ interface Props {
  * errors against the market's rules; "Review" asks the server for the step-up challenge, whose
  * summary the confirmation sheet shows before the passkey prompt.
  */
-export function OrderTicket({ rules, account, freeBase, freeQuote, lastPrice, side, onSideChange, pickedPrice, guarded, grantActive, onPlaced }: Props) {
+export function OrderTicket({
+  rules,
+  account,
+  freeBase,
+  freeQuote,
+  lastPrice,
+  side,
+  onSideChange,
+  pickedPrice,
+  guarded,
+  grantActive,
+  onPlaced,
+  venueName,
+  onAddAccount,
+}: Props) {
   const { t, i18n } = useTranslation();
   const theme = useTheme();
   const locale = i18n.language;
@@ -195,9 +212,20 @@ export function OrderTicket({ rules, account, freeBase, freeQuote, lastPrice, si
         </Text>
       ) : null}
       {!account ? (
-        <Text accessibilityRole="alert" style={{ color: theme.danger, marginTop: 8 }}>
-          {t('ticket.noAccount')}
+        <Text accessibilityRole="alert" style={{ color: theme.danger, marginTop: 8 }} testID="ticket-no-account">
+          {venueName ? t('marketVenues.noAccount', { venue: venueName }) : t('ticket.noAccount')}
         </Text>
+      ) : null}
+      {!account && onAddAccount ? (
+        <Pressable
+          accessibilityRole="link"
+          accessibilityLabel={t('marketVenues.addAccount')}
+          onPress={onAddAccount}
+          style={styles.addAccount}
+          testID="ticket-add-account"
+        >
+          <Text style={{ color: theme.accent, fontWeight: '600' }}>{t('marketVenues.addAccount')}</Text>
+        </Pressable>
       ) : null}
       <Pressable
         accessibilityRole="button"
@@ -234,5 +262,6 @@ const styles = StyleSheet.create({
   input: { minHeight: 48, borderWidth: 1, borderRadius: 8, paddingHorizontal: 12, fontSize: 16 },
   presets: { flexDirection: 'row', gap: 8, marginTop: 8 },
   preset: { flex: 1, minHeight: 44, borderWidth: 1, borderRadius: 8, alignItems: 'center', justifyContent: 'center' },
+  addAccount: { minHeight: 44, justifyContent: 'center', alignSelf: 'flex-start' },
   submit: { minHeight: 48, borderRadius: 8, alignItems: 'center', justifyContent: 'center', marginTop: 12 },
 });

@@ -43,8 +43,8 @@ export const MarketsQuery = graphql(`
 `);
 
 export const TickerQuery = graphql(`
-  query Ticker($symbol: String!) {
-    ticker(symbol: $symbol) {
+  query Ticker($symbol: String!, $venue: String! = "sim") {
+    ticker(symbol: $symbol, venue: $venue) {
       ...TickerFields
     }
   }
@@ -80,8 +80,8 @@ export const TimeframesQuery = graphql(`
 `);
 
 export const CandlesQuery = graphql(`
-  query Candles($symbol: String!, $timeframe: String!, $limit: Int!) {
-    candles(symbol: $symbol, timeframe: $timeframe, limit: $limit) {
+  query Candles($symbol: String!, $timeframe: String!, $limit: Int!, $venue: String! = "sim") {
+    candles(symbol: $symbol, timeframe: $timeframe, limit: $limit, venue: $venue) {
       openTime
       open
       high
@@ -128,8 +128,8 @@ export const MarketRulesFragment = graphql(`
 `);
 
 export const TradeContextQuery = graphql(`
-  query TradeContext {
-    markets {
+  query TradeContext($venue: String! = "sim") {
+    markets(venue: $venue) {
       ...MarketRules
     }
     tradingGrants {
@@ -159,8 +159,8 @@ export const TradeContextQuery = graphql(`
 `);
 
 export const OrderBookSubscription = graphql(`
-  subscription LiveOrderBook($symbol: String!, $depth: Int!, $maxRate: Float!) {
-    orderBook(symbol: $symbol, depth: $depth, maxRate: $maxRate) {
+  subscription LiveOrderBook($symbol: String!, $depth: Int!, $maxRate: Float!, $venue: String! = "sim") {
+    orderBook(symbol: $symbol, depth: $depth, maxRate: $maxRate, venue: $venue) {
       symbol
       seq
       bids {

@@ -56,8 +56,8 @@ export const LivePnlSubscription = graphql(`
 `);
 
 export const MarketTradesSubscription = graphql(`
-  subscription MarketTrades($symbol: String!, $last: Int!, $maxRate: Float!) {
-    trades(symbol: $symbol, last: $last, maxRate: $maxRate) {
+  subscription MarketTrades($symbol: String!, $last: Int!, $maxRate: Float!, $venue: String! = "sim") {
+    trades(symbol: $symbol, last: $last, maxRate: $maxRate, venue: $venue) {
       symbol
       trades {
         id
@@ -71,8 +71,8 @@ export const MarketTradesSubscription = graphql(`
 `);
 
 export const LiveCandlesSubscription = graphql(`
-  subscription LiveCandles($symbol: String!, $timeframe: String!, $last: Int!, $maxRate: Float!) {
-    candles(symbol: $symbol, timeframe: $timeframe, last: $last, maxRate: $maxRate) {
+  subscription LiveCandles($symbol: String!, $timeframe: String!, $last: Int!, $maxRate: Float!, $venue: String! = "sim") {
+    candles(symbol: $symbol, timeframe: $timeframe, last: $last, maxRate: $maxRate, venue: $venue) {
       symbol
       timeframe
       candle {

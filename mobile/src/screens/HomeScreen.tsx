@@ -106,7 +106,12 @@ export default function HomeScreen() {
             key={`${p.accountId}-${p.symbol}`}
             position={p}
             quote={quote}
-            onPress={() => router.push(`/market/${symbolToSlug(p.symbol)}`)}
+            onPress={() =>
+              router.push({
+                pathname: '/market/[symbol]',
+                params: { symbol: symbolToSlug(p.symbol), ...(p.venue === 'sim' ? {} : { venue: p.venue }) },
+              })
+            }
           />
         ))
       )}

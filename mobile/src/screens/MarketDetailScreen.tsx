@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useQuery, useSubscription } from 'urql';
 import { Stack, useLocalSearchParams, useRouter } from 'expo-router';
 import { AreaChart } from '../components/AreaChart';
-import { CandlesQuery, TickerQuery, TickerSubscription, TimeframesQuery, TradeContextQuery } from '../graphql/documents';
+import { CandlesQuery, MarketVenuesQuery, TickerQuery, TickerSubscription, TimeframesQuery, TradeContextQuery } from '../graphql/documents';
 import type { LiveCandlesSubscription as LiveCandlesData, OrderSide } from '../gql/graphql';
 import { LiveCandlesSubscription } from '../graphql/home';
 import { foldLive, mergeCandles } from '../components/home/liveCandles';
@@ -14,6 +14,7 @@ import { useGuardedAction } from '../auth/useGuardedAction';
 import { ConfirmSheet } from '../components/ConfirmSheet';
 import { OrderBook } from '../components/OrderBook';
 import { OrderTicket } from '../components/OrderTicket';
+import { SIM_VENUE } from '../components/markets/VenueChips';
 import { ShortcutHelp } from '../components/ShortcutHelp';
 import { useKeyboardShortcuts } from '../hooks/useKeyboardShortcuts';
 import { grantCovers } from '../trading/orderSummary';
@@ -30,18 +31,26 @@ type LiveCandles = { timeframe: string; candles: LiveCandle[] };
 
 /**
  * The trade screen: live ticker and chart (the forming candle from Subscription.candles), your
- * position, L2 order book, recent trades, order ticket with step-up confirmation.
+ * position, L2 order book, recent trades, order ticket with step-up confirmation. Everything follows
+ * the `venue` route param (sim by default): its market data, its market rules and your account there.
  */
 export default function MarketDetailScreen() {
   const { t, i18n } = useTranslation();
   const theme = useTheme();
   const { width } = useWindowDimensions();
-  const params = useLocalSearchParams<{ symbol: string }>();
+  const params = useLocalSearchParams<{ symbol: string; venue?: string }>();
   const symbol = slugToSymbol(String(params.symbol ?? ''));
+  const venue = params.venue ? String(params.venue) : SIM_VENUE;
+  // sim is the documents' default, so its requests stay as they were.
+  const venueVars = venue === SIM_VENUE ? {} : { venue };
   const locale = i18n.language;
 
-  const [tickerRes, refetchTicker] = useQuery({ query: TickerQuery, variables: { symbol } });
-  const [live] = useSubscription({ query: TickerSubscription, variables: { symbols: [symbol], maxRate: 4 } });
+  const [tickerRes, refetchTicker] = useQuery({ query: TickerQuery, variables: { symbol, ...venueVars } });
+  const [live] = useSubscription({ query: TickerSubscription, variables: { symbols: [symbol], maxRate: 4, ...venueVars } });
+  // A live venue's name for the header (its id until the list arrives or when it is not listed).
+  const [venuesRes] = useQuery({ query: MarketVenuesQuery, pause: venue === SIM_VENUE });
+  const venueName =
+    venue === SIM_VENUE ? t('marketVenues.simulated') : (venuesRes.data?.marketVenues.find((v) => v.id === venue)?.displayName ?? venue);
   const [tfRes] = useQuery({ query: TimeframesQuery });
   const [timeframe, setTimeframe] = useState<string | null>(null);
   useEffect(() => {
@@ -50,13 +59,17 @@ export default function MarketDetailScreen() {
   }, [tfRes.data, timeframe]);
   const [candlesRes, refetchCandles] = useQuery({
     query: CandlesQuery,
-    variables: { symbol, timeframe: timeframe ?? '1m', limit: CANDLE_LIMIT },
+    variables: { symbol, timeframe: timeframe ?? '1m', limit: CANDLE_LIMIT, ...venueVars },
     pause: !timeframe,
   });
 
   // The forming candle (and each one that closes) while the screen is open.
   const [liveCandles] = useSubscription(
-    { query: LiveCandlesSubscription, variables: { symbol, timeframe: timeframe ?? '1m', last: 1, maxRate: 2 }, pause: !timeframe },
+    {
+      query: LiveCandlesSubscription,
+      variables: { symbol, timeframe: timeframe ?? '1m', last: 1, maxRate: 2, ...venueVars },
+      pause: !timeframe,
+    },
     (prev: LiveCandles | undefined, data: LiveCandlesData): LiveCandles => {
       const { timeframe: tf, candle } = data.candles;
       return { timeframe: tf, candles: foldLive(prev?.timeframe === tf ? prev.candles : [], candle) };
@@ -66,7 +79,7 @@ export default function MarketDetailScreen() {
   const ticker = live.data?.ticker ?? tickerRes.data?.ticker;
 
   const router = useRouter();
-  const [contextRes, refetchContext] = useQuery({ query: TradeContextQuery });
+  const [contextRes, refetchContext] = useQuery({ query: TradeContextQuery, variables: venueVars });
   const [side, setSide] = useState<OrderSide>('BUY');
   const [pickedPrice, setPickedPrice] = useState<string | null>(null);
   const [helpVisible, setHelpVisible] = useState(false);
@@ -108,8 +121,9 @@ export default function MarketDetailScreen() {
   // Screen width less the scroll padding (2 × 16), the y-axis labels (64) and a small right margin.
   const chartWidth = Math.max(200, Math.min(width, 900) - 32 - 64 - 16);
 
-  const rules = contextRes.data?.markets.find((m) => m.symbol === symbol);
-  const account = contextRes.data?.exchangeAccounts.find((a) => a.venue === (rules?.venue ?? ticker.venue)) ?? null;
+  const rules = contextRes.data?.markets.find((m) => m.symbol === symbol && m.venue === venue);
+  // Orders go to your account on this venue (none: the ticket says so and links to adding one).
+  const account = contextRes.data?.exchangeAccounts.find((a) => a.venue === venue) ?? null;
   const free = (currency: string | undefined) =>
     contextRes.data?.balances.find((b) => b.accountId === account?.id && b.currency === currency)?.free;
 
@@ -124,9 +138,12 @@ export default function MarketDetailScreen() {
 
   return (
     <ScrollView style={{ backgroundColor: theme.background }} contentContainerStyle={styles.content}>
-      <Stack.Screen options={{ title: symbol }} />
+      <Stack.Screen options={{ title: venue === SIM_VENUE ? symbol : `${symbol} · ${venueName}` }} />
       <Text accessibilityRole="header" style={[styles.title, { color: theme.text }]}>
         {symbol}
+      </Text>
+      <Text style={{ color: theme.muted, fontSize: 13 }} testID="detail-venue" accessibilityLabel={t('marketVenues.venueLabel', { venue: venueName })}>
+        {venueName}
       </Text>
       <View style={styles.headline} accessible accessibilityLabel={`${t('market.last')}: ${formatNumber(ticker.last, locale)}, ${t('market.change24h')}: ${formatPct(ticker.changePct24h, locale)}`}>
         <Text style={[styles.last, { color: theme.text }]} testID="detail-last">
@@ -205,14 +222,14 @@ export default function MarketDetailScreen() {
       <Text accessibilityRole="header" style={[styles.section, { color: theme.text }]}>
         {t('home.yourPosition')}
       </Text>
-      <PositionCard symbol={symbol} venue={rules?.venue ?? ticker.venue} quote={rules?.quote ?? 'USDT'} />
+      <PositionCard symbol={symbol} venue={venue} quote={rules?.quote ?? 'USDT'} />
 
       {rules ? (
         <>
           <Text accessibilityRole="header" style={[styles.section, { color: theme.text }]}>
             {t('book.title')}
           </Text>
-          <OrderBook symbol={symbol} base={rules.base} quote={rules.quote} onPickPrice={setPickedPrice} />
+          <OrderBook symbol={symbol} base={rules.base} quote={rules.quote} venue={venue} onPickPrice={setPickedPrice} />
           <OrderTicket
             rules={rules}
             account={account}
@@ -225,11 +242,13 @@ export default function MarketDetailScreen() {
             guarded={guarded}
             grantActive={grantCovers(contextRes.data?.tradingGrants ?? [], account?.id, symbol)}
             onPlaced={refreshContext}
+            venueName={venue === SIM_VENUE ? undefined : venueName}
+            onAddAccount={venue === SIM_VENUE ? undefined : () => router.push('/accounts')}
           />
           <Text accessibilityRole="header" style={[styles.section, { color: theme.text }]}>
             {t('home.recentTrades')}
           </Text>
-          <TradesTape symbol={symbol} base={rules.base} />
+          <TradesTape symbol={symbol} base={rules.base} venue={venue} />
         </>
       ) : null}
       <ConfirmSheet guarded={guarded} onEnroll={() => router.push('/settings')} />

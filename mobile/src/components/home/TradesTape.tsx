@@ -5,6 +5,7 @@ import { MarketTradesSubscription } from '../../graphql/home';
 import type { MarketTradesSubscription as TradesData } from '../../gql/graphql';
 import { formatNumber, formatTime } from '../../format';
 import { useTheme } from '../../theme';
+import { SIM_VENUE } from '../markets/VenueChips';
 
 export const TAPE_SIZE = 20;
 
@@ -23,12 +24,13 @@ export function mergeTrades(prev: Trade[] | undefined, frame: Trade[], size = TA
   return out;
 }
 
-/** The public trades tape of one symbol (Subscription.trades: the latest ones, then every new one). */
-export function TradesTape({ symbol, base }: { symbol: string; base: string }) {
+/** The public trades tape of one symbol on `venue`, sim by default (Subscription.trades: the latest ones, then every new one). */
+export function TradesTape({ symbol, base, venue = SIM_VENUE }: { symbol: string; base: string; venue?: string }) {
   const { t, i18n } = useTranslation();
   const theme = useTheme();
   const locale = i18n.language;
-  const [res] = useSubscription({ query: MarketTradesSubscription, variables: { symbol, last: TAPE_SIZE, maxRate: 4 } }, (prev: Trade[] | undefined, data: TradesData) =>
+  const variables = { symbol, last: TAPE_SIZE, maxRate: 4, ...(venue === SIM_VENUE ? {} : { venue }) };
+  const [res] = useSubscription({ query: MarketTradesSubscription, variables }, (prev: Trade[] | undefined, data: TradesData) =>
     data.trades.symbol === symbol ? mergeTrades(prev, data.trades.trades) : prev ?? [],
   );
   const trades = res.data;

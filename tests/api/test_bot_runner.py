@@ -400,6 +400,17 @@ async def test_account_limits_count_every_open_order_on_the_account(
     assert [r.tag for r in rows] == ["grid-buy-0-1"]
     [risk] = await services.bots.risk(principal)
     assert risk.limits.max_open_orders == 2 and risk.open_orders == 2
+    await step(services, 3)  # the grid keeps asking for its missing level on every event
+    runtime, _ = services.bots.runner._bots[grid.id]
+    latest = services.feed.venue.ticker(BTC).timestamp
+
+    async def seen() -> object:
+        async with runtime.lock:  # an event being handled finishes first
+            return runtime.now
+
+    await eventually(seen, lambda now: now == latest)
+    events = await services.bots.events(principal, grid.id)
+    assert [e.kind for e in events].count("limit") == 1  # the standing refusal is told once
 
 
 async def test_pause_keeps_orders_and_start_resumes_without_a_second_ladder(

@@ -62,6 +62,11 @@ class IntentBook(OrderSync):
                 refused.append(violation)
                 continue
             places.append(self._record(intent))
+        if places_asked:  # each standing refusal is reported once, not on every event
+            refused, self._refusals_reported = (
+                [m for m in dict.fromkeys(refused) if m not in self._refusals_reported],
+                set(refused),
+            )
         await self._persist(places, cancels, refused, fill_row, note)
         for row in cancels:
             await self._cancel(row)

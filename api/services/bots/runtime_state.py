@@ -79,6 +79,7 @@ class RuntimeCore:
         self.now: datetime | None = None
         self._last_candle: datetime | None = None
         self._dirty_since: float | None = None
+        self._refusals_reported: set[str] = set()  # limit refusals still standing, already told
         self._exchange_of_account: Exchange | None = None
         # set once the bot listens to its topics and has seen the market (tests wait on it)
         self.ready = asyncio.Event()

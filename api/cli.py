@@ -7,10 +7,15 @@ import asyncio
 import logging
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from api.bus import BusUnavailable, create_bus
 from api.db.database import Database, DatabaseUnavailable
 from api.settings import Settings
+
+if TYPE_CHECKING:
+    from api.container import Services
+    from api.db.bot_tables import Bot
 
 log = logging.getLogger("cryptoorchestrator")
 
@@ -67,6 +72,34 @@ def serve(settings: Settings) -> int:
     return 0
 
 
+async def attach_account(services: Services, account_id: str) -> None:
+    """Attach a live account added after this process started (start_services attached the
+    ones that existed then); no-op for the sim venue and for accounts attached already."""
+    from api.db.models import ExchangeAccount
+    from api.services.exchange_accounts import ApiKeys
+    from api.services.venues import SIM
+
+    if services.venues.connection_stats(account_id) is not None:
+        return
+    async with services.db.session() as session:
+        account = await session.get(ExchangeAccount, account_id)
+    if account is None or account.venue == SIM or account.api_key_encrypted is None:
+        return
+    vault = services.exchange_accounts.vault
+    keys = ApiKeys(
+        api_key=vault.decrypt(account.api_key_encrypted),
+        secret=vault.decrypt(account.secret_encrypted or b""),
+        passphrase=(
+            None
+            if account.passphrase_encrypted is None
+            else vault.decrypt(account.passphrase_encrypted)
+        ),
+    )
+    connect = services.exchange_accounts.connect
+    services.venues.attach_account(account.id, connect(account.venue, keys))
+    log.info("attached exchange account %s (%s)", account.id, account.venue)
+
+
 async def _bot_worker(settings: Settings, name: str | None) -> int:
     from api.container import start_services
     from api.workers.bot_runner import BotRunner
@@ -79,8 +112,13 @@ async def _bot_worker(settings: Settings, name: str | None) -> int:
     dispatch = BotDispatch.from_url(
         settings.redis_url, settings.bus_namespace, settings.bot_worker_lease_seconds
     )
+
+    async def prepare(bot: Bot) -> None:
+        await attach_account(services, bot.account_id)
+
+    runner = BotRunner(services.bots.runner.deps, feeds=services.live_feeds)
     try:  # runs what it is assigned here, whatever the venue
-        await BotWorker(dispatch, BotRunner(services.bots.runner.deps), services.db, name).run()
+        await BotWorker(dispatch, runner, services.db, name, prepare=prepare).run()
     finally:
         await dispatch.close()
         await services.close()

@@ -265,6 +265,7 @@ async def start_services(settings: Settings, *, run_workers: bool = True) -> Ser
         backtests=BacktestService(db, bus, venues=venues),
         signal_models=SignalModelService(db),
     )
+    bots.runner.feeds = services.live_feeds  # live bots hold their symbol's venue feeds
     link_alerts(alert_actions, services.notifications, bots)
     link_copy_skips(copy_fanout, services.notifications)
     link_push_actions(services.notifications, services.alerts, bots)

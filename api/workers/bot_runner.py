@@ -9,6 +9,11 @@ With a `BotDispatch` (CO_BOT_WORKERS=streams, Redis configured), bots on venues 
 `local_venues` (default: the sim venue, which lives in this process) are not run here but
 assigned to `cryptoorchestrator bot-worker` processes over a Redis Stream consumer group, and
 halted through them: api/workers/bot_worker.py.
+
+With `feeds` (the process's `LiveBookFeeds`), a bot on a live venue holds its symbol's book,
+trades and ticker feeds while it runs: the venue's market data reaches the bot's bus topics
+even when no app watches that symbol (a worker process has no other subscriber). The sim
+venue's feed runs in the API process for every symbol.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Iterable
+from contextlib import AsyncExitStack
 
 from sqlmodel import col, select
 
@@ -23,8 +29,10 @@ from api.db.bot_tables import Bot
 from api.db.models import utcnow
 from api.services.bots.records import add_event, publish_bot
 from api.services.bots.runtime import BotRuntime, RuntimeDeps, StrategyFailed
+from api.services.venues import SIM
 from api.tasks import stop_tasks
 from api.workers.bot_worker import BotDispatch
+from api.workers.live_feeds import STREAMS, LiveBookFeeds
 from engine.bots.lifecycle import BotState
 from engine.market.models import Market
 from engine.risk.limits import RiskLimits
@@ -40,9 +48,11 @@ class BotRunner:
         deps: RuntimeDeps,
         dispatch: BotDispatch | None = None,
         local_venues: Iterable[str] = ("sim",),
+        feeds: LiveBookFeeds | None = None,
     ) -> None:
         self.deps = deps
         self.dispatch = dispatch
+        self.feeds = feeds
         self.local_venues = frozenset(local_venues)
         self.active = False
         self._bots: dict[str, tuple[BotRuntime, asyncio.Task[None]]] = {}
@@ -133,7 +143,13 @@ class BotRunner:
     async def _guard(self, runtime: BotRuntime) -> None:
         bot = runtime.bot
         try:
-            await runtime.run()
+            async with AsyncExitStack() as feeds:
+                if self.feeds is not None and bot.venue != SIM:
+                    for stream in STREAMS:
+                        await feeds.enter_async_context(
+                            self.feeds.watching(bot.venue, bot.symbol, stream)
+                        )
+                await runtime.run()
         except asyncio.CancelledError:
             raise
         except StrategyFailed as exc:

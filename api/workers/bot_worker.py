@@ -13,7 +13,13 @@ server (the sim venue lives in that process).
   (SET NX PX, value = the worker's name). An entry for a bot whose lease another live worker
   holds is a duplicate (a second start, a resume at server start-up) and is acknowledged.
 * **Heartbeat**: every `heartbeat_s` the worker re-claims its own entries (XCLAIM JUSTID,
-  which resets their idle time) and extends its leases.
+  which resets their idle time) and extends its leases; a lease that expired while the worker
+  was slow (a bot's start loads markets and reconciles) is taken again when nobody else holds
+  it — only then does the worker give the bot up.
+* **Listening**: a worker registers itself in the group at start (XGROUP CREATECONSUMER: it
+  shows in XINFO CONSUMERS before it gets a bot) and makes the group again if it was deleted.
+  Before launching a bot it attaches the bot's exchange account when the account was added
+  after the worker started (`prepare`, wired by the CLI).
 * **Dead worker**: its leases expire and its entries go idle; any other worker's XAUTOCLAIM
   (min idle = two lease times) takes them over and resumes the bots (`resume=True`: the runtime
   reconciles open orders; no order is placed twice — see api/services/bots/runtime.py).
@@ -29,10 +35,11 @@ import asyncio
 import logging
 import os
 import socket
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from redis.asyncio import Redis
+from redis.exceptions import ResponseError
 from sqlmodel import col, select
 
 from api.db.bot_tables import Bot
@@ -48,6 +55,7 @@ log = logging.getLogger(__name__)
 GROUP = "bot-workers"
 DEFAULT_LEASE_S = 15.0
 HALT_WAIT_S = 10.0
+PREPARE_FAILED = "the bot worker could not connect the bot's exchange account; see its log"
 
 # Extend a lease only while it is still ours.
 _EXTEND = """
@@ -97,6 +105,14 @@ class BotDispatch:
             if "BUSYGROUP" not in str(exc):
                 raise
         self._group_ready = True
+
+    def group_lost(self, exc: ResponseError) -> bool:
+        """True (and the group is made again on next use) when `exc` says the stream or its
+        group is gone (deleted, or Redis restarted without persistence)."""
+        if "NOGROUP" not in str(exc):
+            return False
+        self._group_ready = False
+        return True
 
     def lease_key(self, bot_id: str) -> str:
         return self._lease + bot_id
@@ -163,10 +179,14 @@ class BotWorker:
         *,
         heartbeat_s: float | None = None,
         block_ms: int = 500,
+        prepare: Callable[[Bot], Awaitable[None]] | None = None,
     ) -> None:
         self.dispatch = dispatch
         self.runner = runner
         self.db = db
+        # Called before a bot is launched here (the CLI attaches its exchange account, which
+        # may have been added after this process started); raising fails the bot.
+        self.prepare = prepare
         self.name = name or worker_name()
         self.heartbeat_s = heartbeat_s or dispatch.lease_ms / 3000
         self.block_ms = block_ms
@@ -178,20 +198,36 @@ class BotWorker:
 
     async def run(self) -> None:
         self.runner.active = True
-        await self.dispatch.ensure_group()
+        await self.register()
+        log.info("bot worker %s listens on %s", self.name, self.dispatch.stream)
         loop = asyncio.get_running_loop()
         next_beat = loop.time()
         try:
             while True:
-                await self.read_new()
-                if loop.time() >= next_beat:
-                    next_beat = loop.time() + self.heartbeat_s
-                    await self.heartbeat()
-                    await self.reclaim()
+                try:
+                    await self.read_new()
+                    if loop.time() >= next_beat:
+                        next_beat = loop.time() + self.heartbeat_s
+                        await self.heartbeat()
+                        await self.reclaim()
+                except ResponseError as exc:
+                    if not self.dispatch.group_lost(exc):
+                        raise
+                    log.warning(
+                        "bot worker %s: the assignment group is gone; recreating", self.name
+                    )
+                    await self.register()
         finally:
             # Stopping the worker ends its tasks but keeps the entries pending and the leases
             # until they expire: another worker resumes the bots (like a crash, but tidy).
             await self.runner.halt_all()
+
+    async def register(self) -> None:
+        """Make the group and this consumer (XGROUP CREATECONSUMER): a worker shows in
+        XINFO CONSUMERS as soon as it listens, before it got any bot."""
+        d = self.dispatch
+        await d.ensure_group()
+        await d.redis.xgroup_createconsumer(d.stream, GROUP, self.name)
 
     async def read_new(self) -> int:
         d = self.dispatch
@@ -234,7 +270,7 @@ class BotWorker:
             if ended or unwanted or await d.halt_requested(bot_id):
                 await self._release(bot_id, entry_id)
                 continue
-            if not await d.extend_lease(bot_id, self.name):  # lost it (we stalled too long)
+            if not await self.keep_lease(bot_id):  # another worker holds it now
                 log.warning("bot %s: lease lost, stopping it here", bot_id)
                 await self.runner.halt(bot_id)
                 del self.entries[bot_id]
@@ -257,12 +293,36 @@ class BotWorker:
             await d.release(bot_id, self.name, entry_id)
             return 0
         resume = reclaimed or fields.get("resume") == "1"
+        if self.prepare is not None:
+            try:
+                await self.prepare(bot)
+            except Exception:
+                log.exception("bot %s: cannot be prepared in worker %s", bot_id, self.name)
+                await self.runner.fail(bot, PREPARE_FAILED)
+                await d.release(bot_id, self.name, entry_id)
+                return 0
         if not await self.runner.launch(bot, resume=resume, local=True):
             await d.release(bot_id, self.name, entry_id)
             return 0
         self.entries[bot_id] = entry_id
+        if not await self.keep_lease(bot_id):  # the launch outlasted the lease: taken
+            log.warning("bot %s: lease lost while starting it, stopping it here", bot_id)
+            await self.runner.halt(bot_id)
+            del self.entries[bot_id]
+            return 0
         log.info("worker %s runs bot %s (resume=%s)", self.name, bot_id, resume)
         return 1
+
+    async def keep_lease(self, bot_id: str) -> bool:
+        """Extend our lease; one that expired meanwhile (a slow start, a stalled loop) is
+        taken again when nobody else took it and no halt was asked for (the server's halt
+        may have seen it free already). False: give the bot up."""
+        d = self.dispatch
+        if await d.extend_lease(bot_id, self.name):
+            return True
+        if await d.halt_requested(bot_id):
+            return False
+        return await d.take_lease(bot_id, self.name)
 
     async def _release(self, bot_id: str, entry_id: str) -> None:
         await self.runner.halt(bot_id)

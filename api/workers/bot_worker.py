@@ -45,6 +45,7 @@ from sqlmodel import col, select
 from api.db.bot_tables import Bot
 from api.db.database import Database
 from api.services.bots.records import bot_limits
+from api.workers.leader import EXTEND_IF_OURS, RELEASE_IF_OURS
 from engine.bots.lifecycle import BotState
 
 if TYPE_CHECKING:  # the runner imports this module
@@ -56,21 +57,6 @@ GROUP = "bot-workers"
 DEFAULT_LEASE_S = 15.0
 HALT_WAIT_S = 10.0
 PREPARE_FAILED = "the bot worker could not connect the bot's exchange account; see its log"
-
-# Extend a lease only while it is still ours.
-_EXTEND = """
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-  return redis.call('PEXPIRE', KEYS[1], ARGV[2])
-end
-return 0
-"""
-# Drop a lease only while it is still ours.
-_RELEASE = """
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-  return redis.call('DEL', KEYS[1])
-end
-return 0
-"""
 
 
 def worker_name() -> str:
@@ -155,12 +141,12 @@ class BotDispatch:
         return await self.owner(bot_id) == name
 
     async def extend_lease(self, bot_id: str, name: str) -> bool:
-        done = await self.redis.eval(_EXTEND, 1, self.lease_key(bot_id), name, self.lease_ms)
+        done = await self.redis.eval(EXTEND_IF_OURS, 1, self.lease_key(bot_id), name, self.lease_ms)
         return bool(done)
 
     async def release(self, bot_id: str, name: str, entry: str) -> None:
         await self.redis.xack(self.stream, GROUP, entry)
-        await self.redis.eval(_RELEASE, 1, self.lease_key(bot_id), name)
+        await self.redis.eval(RELEASE_IF_OURS, 1, self.lease_key(bot_id), name)
 
     async def halt_requested(self, bot_id: str) -> bool:
         return bool(await self.redis.exists(self.halt_key(bot_id)))

@@ -153,7 +153,7 @@ async def start_services(settings: Settings, *, run_workers: bool = True) -> Ser
         public_ccxt_connector(settings.exchange_overrides, settings.exchange_timeout_seconds),
         settings.live_market_venues,
     )
-    accounts = AccountService(db, timedelta(hours=settings.session_ttl_hours))
+    accounts = AccountService(db, timedelta(hours=settings.session_ttl_hours), bus=bus)
     portfolio = PortfolioService(db, venues)
     relying_party = RelyingParty.from_settings(settings)
     challenges = ChallengeStore(db)
@@ -282,6 +282,10 @@ async def start_services(settings: Settings, *, run_workers: bool = True) -> Ser
     log.info("reconciled %d orders at start-up", resolved)
     interrupted = await services.backtests.recover()  # jobs a crash left running: failed
     log.info("marked %d interrupted backtests failed", interrupted)
+    # The session cache is on only while this follows revocations (any replica's logout).
+    services._tasks.append(
+        asyncio.create_task(accounts.follow_revocations(), name="session-revocations")
+    )
     if run_workers:
         services._tasks.append(asyncio.create_task(services.feed.run(), name="sim-market-feed"))
         services._tasks.append(asyncio.create_task(services.reconciler.run(), name="reconciler"))

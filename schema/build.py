@@ -12,6 +12,7 @@ from graphql import GraphQLError
 from strawberry.extensions import (
     MaxAliasesLimiter,
     MaxTokensLimiter,
+    ParserCache,
     QueryDepthLimiter,
 )
 from strawberry.schema.config import StrawberryConfig
@@ -136,6 +137,7 @@ def build_schema(
         partial(QueryDepthLimiter, max_depth=max_depth),
         partial(MaxAliasesLimiter, max_alias_count=max_aliases),
         partial(MaxTokensLimiter, max_token_count=max_tokens),
+        partial(ParserCache, maxsize=512),  # after MaxTokensLimiter: its limit is in the key
         validation_cache(maxsize=512),  # after the limiters: their rules are in the key's result
         WidgetScopeGate,
         ErrorCodes,

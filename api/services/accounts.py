@@ -1,8 +1,21 @@
-"""Sign-up, password login, bearer sessions and `me`."""
+"""Sign-up, password login, bearer sessions and `me`.
+
+Resolved full sessions are kept for a few seconds (`SESSION_CACHE_SECONDS`), so a busy client
+does not cost a database round trip per request; a cached entry never outlives the session's
+own expiry. Revoking a session (logout) drops it here at once and, through the bus topic
+`session-revocations`, on every other replica. The cache is used only while this process
+follows that topic; a message lost meanwhile (Redis unreachable) or a change made to the
+`sessions` table behind this service's back is seen within the TTL. Widget-scope sessions are
+never cached here (WidgetTokenService revokes them and keeps its own short cache). Any new way to
+end sessions (password change, "log out everywhere") must call `session_revoked` per session."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import re
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -11,6 +24,7 @@ from sqlmodel import select
 
 from api.auth.passwords import hash_password, needs_rehash, verify_password
 from api.auth.tokens import new_token, token_digest
+from api.bus import Bus, BusUnavailable
 from api.db.database import Database
 from api.db.models import AuthSession, User, utcnow
 from api.errors import BadUserInput, Conflict, Unauthenticated
@@ -18,6 +32,13 @@ from api.errors import BadUserInput, Conflict, Unauthenticated
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 256
+REVOCATIONS_TOPIC = "session-revocations"  # {"sessionId": ...}: drop it from every cache
+SESSION_CACHE_SECONDS = 3.0
+SESSION_CACHE_SIZE = 10_000
+CACHED_SCOPE = "full"
+RETRY_SECONDS = 1.0  # following revocations again after the bus failed
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -51,10 +72,31 @@ def _check_password(password: str) -> None:
         )
 
 
+@dataclass(frozen=True)
+class _CachedSession:
+    principal: Principal
+    expires_at: datetime  # the session's own expiry (wall clock, UTC)
+    until: float  # monotonic time after which the database is asked again
+
+
 class AccountService:
-    def __init__(self, db: Database, session_ttl: timedelta) -> None:
+    def __init__(
+        self,
+        db: Database,
+        session_ttl: timedelta,
+        *,
+        bus: Bus | None = None,
+        cache_seconds: float = SESSION_CACHE_SECONDS,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.db = db
         self.session_ttl = session_ttl
+        self.bus = bus
+        self.cache_seconds = cache_seconds
+        self.monotonic = monotonic
+        self._sessions: dict[str, _CachedSession] = {}  # token digest -> resolved session
+        self._revocations = 0  # bumped on every revocation: a lookup racing one is not cached
+        self._following = False  # the cache is used only while revocations are followed
 
     async def register(
         self, email: str, password: str, display_name: str, *, is_demo: bool = False
@@ -110,19 +152,35 @@ class AccountService:
             await session.commit()
         return IssuedSession(token=token, expires_at=row.expires_at, user=user)
 
+    @property
+    def caching(self) -> bool:
+        """True while revocations are followed, i.e. while resolved sessions are cached."""
+        return self._following
+
     async def authenticate(self, token: str) -> Principal:
         """Resolve a bearer token; raise Unauthenticated when unknown, revoked or expired."""
+        digest = token_digest(token)
+        cached = self._sessions.get(digest)
+        if cached is not None:
+            if cached.until > self.monotonic() and cached.expires_at > utcnow():
+                return cached.principal
+            del self._sessions[digest]
+        revocations = self._revocations
         async with self.db.session() as session:
             row = (
-                await session.exec(
-                    select(AuthSession).where(AuthSession.token_hash == token_digest(token))
-                )
+                await session.exec(select(AuthSession).where(AuthSession.token_hash == digest))
             ).first()
         if row is None or row.revoked_at is not None:
             raise Unauthenticated("session token is not valid")
         if row.expires_at <= utcnow():
             raise Unauthenticated("session has expired: log in again")
-        return Principal(user_id=row.user_id, session_id=row.id, scope=row.scope)
+        principal = Principal(user_id=row.user_id, session_id=row.id, scope=row.scope)
+        if self._following and revocations == self._revocations and row.scope == CACHED_SCOPE:
+            if len(self._sessions) >= SESSION_CACHE_SIZE:
+                del self._sessions[next(iter(self._sessions))]  # the oldest entry
+            until = self.monotonic() + self.cache_seconds
+            self._sessions[digest] = _CachedSession(principal, row.expires_at, until)
+        return principal
 
     async def logout(self, principal: Principal) -> None:
         async with self.db.session() as session:
@@ -131,6 +189,49 @@ class AccountService:
                 row.revoked_at = utcnow()
                 session.add(row)
                 await session.commit()
+        await self.session_revoked(principal.session_id)
+
+    async def session_revoked(self, session_id: str) -> None:
+        """Call after a session's revocation is committed: drops it here at once and tells
+        the other replicas. A bus failure is logged: they drop it within the cache's TTL."""
+        self.forget_session(session_id)
+        if self.bus is None:
+            return
+        try:
+            await self.bus.publish(REVOCATIONS_TOPIC, {"sessionId": session_id})
+        except BusUnavailable as exc:
+            log.warning("session revocation not broadcast (%s); other replicas: ≤ TTL", exc)
+
+    def forget_session(self, session_id: str) -> None:
+        """Drop a session from this process's cache (and any lookup racing this call)."""
+        self._revocations += 1
+        for digest, cached in list(self._sessions.items()):
+            if cached.principal.session_id == session_id:
+                del self._sessions[digest]
+
+    async def follow_revocations(self) -> None:
+        """Runs for the life of the service: the session cache is on only while this follows
+        the bus's revocation topic (so a revocation on any replica reaches this one)."""
+        if self.bus is None:
+            return
+        while True:
+            try:
+                async with self.bus.subscribe(
+                    REVOCATIONS_TOPIC, conflate=False, maxsize=4096
+                ) as sub:
+                    self._following = True
+                    async for message in sub:
+                        session_id = message.data.get("sessionId")
+                        if isinstance(session_id, str):
+                            self.forget_session(session_id)
+                return  # the bus was closed
+            except BusUnavailable as exc:
+                log.warning("session cache off: cannot follow revocations (%s)", exc)
+            finally:
+                self._following = False
+                self._revocations += 1
+                self._sessions.clear()
+            await asyncio.sleep(RETRY_SECONDS)
 
     async def get_user(self, user_id: str) -> User:
         async with self.db.session() as session:

@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 
+from sqlalchemy import and_, bindparam
+from sqlalchemy import select as core_select  # sqlmodel's select types up to 4 columns
 from sqlmodel import col, select
 
 from api.db.database import Database
-from api.db.models import FillRecord
+from api.db.models import ExchangeAccount, FillRecord
 from api.errors import NotFound
 from api.services.market import MarketService
 from api.services.portfolio import AccountBalance, PortfolioService
@@ -88,6 +90,49 @@ class PortfolioSnapshot:
         return sorted({h.balance.currency for h in self.holdings if h.price is None})
 
 
+@dataclass(frozen=True)
+class _Account:
+    id: str
+    venue: str
+    label: str
+    created_at: datetime
+
+
+def _positions_of(by_account: dict[tuple[str, str], list[FillInput]]) -> list[AccountPosition]:
+    return [
+        AccountPosition(account_id, venue, position)
+        for (account_id, venue), fills in by_account.items()
+        for position in positions_from_fills(fills).values()
+    ]
+
+
+# Built once (a bound parameter for the user): a portfolio read neither rebuilds nor recompiles it.
+_ACCOUNTS_AND_FILLS = (
+    core_select(
+        col(ExchangeAccount.id),
+        col(ExchangeAccount.venue),
+        col(ExchangeAccount.label),
+        col(ExchangeAccount.created_at),
+        col(FillRecord.venue),
+        col(FillRecord.symbol),
+        col(FillRecord.side),
+        col(FillRecord.qty),
+        col(FillRecord.price),
+        col(FillRecord.fee),
+        col(FillRecord.fee_currency),
+    )
+    .outerjoin(
+        FillRecord,
+        and_(
+            col(FillRecord.account_id) == ExchangeAccount.id,
+            col(FillRecord.user_id) == bindparam("user_id"),
+        ),
+    )
+    .where(col(ExchangeAccount.user_id) == bindparam("user_id"))
+    .order_by(col(FillRecord.executed_at), col(FillRecord.id))
+)
+
+
 class PnlService:
     def __init__(self, db: Database, portfolio: PortfolioService, market: MarketService) -> None:
         self.db = db
@@ -109,11 +154,27 @@ class PnlService:
             by_account.setdefault((row.account_id, row.venue), []).append(
                 FillInput(row.symbol, Side(row.side), row.qty, row.price, row.fee, row.fee_currency)
             )
-        return [
-            AccountPosition(account_id, venue, position)
-            for (account_id, venue), fills in by_account.items()
-            for position in positions_from_fills(fills).values()
-        ]
+        return _positions_of(by_account)
+
+    async def _accounts_and_positions(
+        self, user_id: str
+    ) -> tuple[list[_Account], list[AccountPosition]]:
+        """The user's accounts (oldest first) and positions from one statement: accounts left
+        joined to their fills (the same fills `positions` reads: the user's own)."""
+        async with self.db.engine.connect() as conn:
+            rows = (await conn.execute(_ACCOUNTS_AND_FILLS, {"user_id": user_id})).all()
+        accounts: dict[str, _Account] = {}
+        by_account: dict[tuple[str, str], list[FillInput]] = {}
+        for account_id, venue, label, created_at, fill_venue, symbol, side, *money in rows:
+            if account_id not in accounts:
+                accounts[account_id] = _Account(account_id, venue, label, created_at)
+            if symbol is not None:
+                qty, price, fee, fee_currency = money
+                by_account.setdefault((account_id, fill_venue), []).append(
+                    FillInput(symbol, Side(side), qty, price, fee, fee_currency)
+                )
+        ordered = sorted(accounts.values(), key=lambda a: (a.created_at, a.id))
+        return ordered, _positions_of(by_account)
 
     async def snapshot(
         self,
@@ -123,7 +184,10 @@ class PnlService:
     ) -> PortfolioSnapshot:
         """Everything valued now; pass `positions` to reuse ones computed before (streams)."""
         if positions is None:
-            positions = await self.positions(user_id)
+            accounts, positions = await self._accounts_and_positions(user_id)
+            balances = await self.portfolio.balances_of(accounts)
+        else:
+            balances = await self.portfolio.balances(user_id)
         tickers: dict[tuple[str, str], Ticker | None] = {}
 
         async def ticker(venue: str, symbol: str) -> Ticker | None:
@@ -135,7 +199,7 @@ class PnlService:
             return tickers[venue, symbol]
 
         holdings = []
-        for balance in await self.portfolio.balances(user_id):
+        for balance in balances:
             if balance.currency == quote:
                 holdings.append(ValuedHolding(balance, Decimal(1), ZERO))
                 continue

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Protocol
 
 from sqlmodel import col, select
 
@@ -12,6 +14,17 @@ from api.db.models import BalanceRecord, ExchangeAccount
 from api.services.venues import SIM, VenueRegistry
 
 PAPER_BALANCES = {"USDT": Decimal("10000")}
+
+
+class AccountLike(Protocol):
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def venue(self) -> str: ...
+
+    @property
+    def label(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -82,8 +95,12 @@ class PortfolioService:
             return list(result.all())
 
     async def balances(self, user_id: str) -> list[AccountBalance]:
+        return await self.balances_of(await self.accounts(user_id))
+
+    async def balances_of(self, accounts: Iterable[AccountLike]) -> list[AccountBalance]:
+        """Balances of accounts the caller already read (they must be one user's own)."""
         out: list[AccountBalance] = []
-        for account in await self.accounts(user_id):
+        for account in accounts:
             if account.venue != SIM:
                 continue  # live venues arrive with the CCXT adapter
             exchange = self.venues.sim_account(account.id, {})

@@ -88,7 +88,7 @@ def serve_bare_route(port: int) -> None:
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        state["services"] = await start_services(Settings(), run_workers=False)
+        state["services"] = await start_services(Settings())  # workers too, as ours runs
         try:
             yield
         finally:

@@ -5,12 +5,12 @@ never outlives its own expiry, and an out-of-band change is seen within the cach
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import event, update
+from sqlalchemy import update
 from starlette.applications import Starlette
 
 from api.bus import Bus, create_bus
@@ -21,28 +21,14 @@ from api.services.accounts import AccountService, Principal
 from api.tasks import stop_tasks
 from tests.conftest import GraphQLClient
 from tests.support.polling import eventually
+from tests.support.sql import statements
 
 ME = "{ me { email } }"
 
 
-@contextmanager
-def statements(services: Services) -> Iterator[list[str]]:
-    seen: list[str] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        seen.append(statement)
-
-    engine = services.db.engine.sync_engine
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
-
-
 async def session_lookups(services: Services, accounts: AccountService, token: str) -> int:
     """SQL statements that resolving `token` cost (0: served from the cache)."""
-    with statements(services) as seen:
+    with statements(services.db) as seen:
         await accounts.authenticate(token)
     return sum("FROM sessions" in s for s in seen)
 

@@ -3,13 +3,10 @@ ones the separate reads give, and only the caller's own accounts and fills are i
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
 import pytest
-from sqlalchemy import event
 from starlette.applications import Starlette
 
 from api.container import Services
@@ -17,6 +14,7 @@ from api.services.pnl import PortfolioSnapshot
 from tests.conftest import GraphQLClient
 from tests.schema.trading_helpers import PLACE, market_buy, paper_account
 from tests.support.polling import eventually
+from tests.support.sql import statements
 
 pytestmark = pytest.mark.paper_trading_without_step_up
 
@@ -37,21 +35,6 @@ def price_free(snapshot: PortfolioSnapshot) -> tuple[list[tuple[Any, ...]], list
         for p, q in ((p, p.position) for p in snapshot.positions)
     ]
     return holdings, positions
-
-
-@contextmanager
-def counting(services: Services) -> Iterator[list[str]]:
-    seen: list[str] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        seen.append(statement)
-
-    engine = services.db.engine.sync_engine
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
 
 
 async def buy(gql: GraphQLClient, token: str, account: str, symbol: str, qty: str) -> None:
@@ -122,7 +105,7 @@ async def test_a_signed_in_portfolio_request_costs_one_statement(
     await eventually(lambda: _caching(services))
     counts = []
     for _ in range(3):  # the fewest: the market feed's recorder shares the engine
-        with counting(services) as seen:
+        with statements(services.db) as seen:
             await gql.data(PORTFOLIO, token=token)
         counts.append(len(seen))
     assert min(counts) == 1, counts

@@ -3,36 +3,17 @@ statements whether the user has 2 orders or 12."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any
-
 import pytest
-from sqlalchemy import event
 from starlette.applications import Starlette
 
 from tests.conftest import GraphQLClient
 from tests.schema.trading_helpers import FILLS, ORDERS, PLACE, limit_buy, market_buy, paper_account
 from tests.support.polling import eventually
+from tests.support.sql import statements
 
 pytestmark = pytest.mark.paper_trading_without_step_up
 
 PORTFOLIO = "{ portfolio { totalValue positions { symbol qty } holdings { currency total } } }"
-
-
-@contextmanager
-def counting_statements(app: Starlette) -> Iterator[list[str]]:
-    engine = app.state.services.db.engine.sync_engine
-    seen: list[str] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        seen.append(statement)
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
 
 
 async def statements_for(app: Starlette, gql: GraphQLClient, query: str, token: str) -> int:
@@ -40,7 +21,7 @@ async def statements_for(app: Starlette, gql: GraphQLClient, query: str, token: 
     may write at the same moment (its statements are not the query's)."""
     counts = []
     for _ in range(3):
-        with counting_statements(app) as seen:
+        with statements(app.state.services.db) as seen:
             await gql.data(query, {"f": 50}, token)
         counts.append(len(seen))
     return min(counts)

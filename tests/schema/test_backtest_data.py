@@ -3,11 +3,9 @@ input), backtests on an imported set, and per-user isolation of the sets."""
 
 from __future__ import annotations
 
-import asyncio
 import math
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from typing import Any
 
 import pytest
 
@@ -15,6 +13,7 @@ from api.errors import BadUserInput
 from api.services.backtests import data as backtest_data
 from api.services.backtests.data import parse_csv
 from tests.conftest import GraphQLClient
+from tests.schema.test_backtests import wait_final
 
 IMPORT = """mutation($s: String!, $t: String!, $csv: String!, $n: String) {
   importCandles(symbol: $s, timeframe: $t, csv: $csv, name: $n) {
@@ -118,15 +117,6 @@ def test_row_and_size_caps(monkeypatch: pytest.MonkeyPatch) -> None:
         parse_csv(wave_csv(60), "BTC/USDT", "1h")
 
 
-async def wait_final(gql: GraphQLClient, token: str, job_id: str) -> dict[str, Any]:
-    for _ in range(600):
-        job: dict[str, Any] = (await gql.data(JOB, {"id": job_id}, token))["backtest"]
-        if job["status"] in ("DONE", "FAILED", "CANCELED"):
-            return job
-        await asyncio.sleep(0.05)
-    raise AssertionError("backtest did not finish")
-
-
 async def test_a_backtest_runs_on_an_imported_candle_set(gql: GraphQLClient) -> None:
     token = await gql.register("csv@example.com")
     variables = {"s": "BTC/USDT", "t": "1h", "csv": wave_csv(), "n": "my wave"}
@@ -139,7 +129,7 @@ async def test_a_backtest_runs_on_an_imported_candle_set(gql: GraphQLClient) -> 
     job_id = (await gql.data(RUN, {"i": {**spec, "dataSource": source}}, token))["runBacktest"][
         "id"
     ]
-    job = await wait_final(gql, token, job_id)
+    job = await wait_final(gql, token, job_id, JOB)
     assert job["status"] == "DONE", job["error"]
     assert job["input"]["data_source"]["kind"] == "csv"
     assert job["input"]["data_source"]["dataset_id"] == stored["id"]
@@ -151,10 +141,10 @@ async def test_a_backtest_runs_on_an_imported_candle_set(gql: GraphQLClient) -> 
     again_id = (await gql.data(RUN, {"i": {**spec, "dataSource": source}}, token))["runBacktest"][
         "id"
     ]
-    again = await wait_final(gql, token, again_id)
+    again = await wait_final(gql, token, again_id, JOB)
     assert again["trades"] == job["trades"]  # same set, same trades
     sim_id = (await gql.data(RUN, {"i": spec}, token))["runBacktest"]["id"]
-    sim = await wait_final(gql, token, sim_id)
+    sim = await wait_final(gql, token, sim_id, JOB)
     assert sim["input"]["data_source"] == {"kind": "sim"}
     assert sim["trades"] != job["trades"]
 

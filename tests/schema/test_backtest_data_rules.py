@@ -4,7 +4,6 @@ sim's silently for a symbol the sim does not list. The stored rules size the bac
 
 from __future__ import annotations
 
-import asyncio
 from decimal import Decimal
 from typing import Any
 
@@ -13,6 +12,7 @@ import pytest
 from api.settings import Settings
 from tests.conftest import GraphQLClient
 from tests.schema.test_backtest_data import GRID, wave_csv
+from tests.schema.test_backtests import wait_final
 from tests.support.standins.binance import BinanceStandin, settings_override
 
 IMPORT = """mutation($s: String!, $t: String!, $csv: String!, $r: MarketRulesInput,
@@ -43,15 +43,6 @@ def settings(settings: Settings, standin: BinanceStandin) -> Settings:
 
 def rules(stored: dict[str, Any]) -> dict[str, Any]:
     return {k: (v if k == "source" else Decimal(v)) for k, v in stored["marketRules"].items()}
-
-
-async def wait_final(gql: GraphQLClient, token: str, job_id: str) -> dict[str, Any]:
-    for _ in range(600):
-        job: dict[str, Any] = (await gql.data(JOB, {"id": job_id}, token))["backtest"]
-        if job["status"] in ("DONE", "FAILED", "CANCELED"):
-            return job
-        await asyncio.sleep(0.05)
-    raise AssertionError("backtest did not finish")
 
 
 async def test_a_symbol_the_sim_does_not_list_needs_rules_naming_the_missing_ones(
@@ -131,7 +122,7 @@ async def test_the_stored_rules_size_the_backtest(gql: GraphQLClient) -> None:
     job_id = (await gql.data(RUN, {"i": {**spec, "dataSource": source}}, token))["runBacktest"][
         "id"
     ]
-    job = await wait_final(gql, token, job_id)
+    job = await wait_final(gql, token, job_id, JOB)
     assert job["status"] == "DONE", job["error"]
     prices = [Decimal(t["price"]) for t in job["trades"]]
     assert prices and all(p % 7 == 0 for p in prices), prices
@@ -151,7 +142,7 @@ async def test_a_symbol_the_sim_does_not_list_backtests_on_its_imported_candles(
     job_id = (await gql.data(RUN, {"i": {**spec, "dataSource": source}}, token))["runBacktest"][
         "id"
     ]
-    job = await wait_final(gql, token, job_id)
+    job = await wait_final(gql, token, job_id, JOB)
     assert job["status"] == "DONE", job["error"]
     assert job["metrics"]["trades"] >= 1
     recorded = job["input"]["data_source"]["market"]

@@ -3,14 +3,13 @@ binance stand-in on loopback), and clear errors when the venue is not configured
 
 from __future__ import annotations
 
-import asyncio
 from decimal import Decimal
-from typing import Any
 
 import pytest
 
 from api.settings import Settings
 from tests.conftest import GraphQLClient
+from tests.schema.test_backtests import wait_final
 from tests.support.standins.binance import BinanceStandin, settings_override
 
 RUN = "mutation($i: BacktestInput!) { runBacktest(input: $i) { id status } }"
@@ -30,21 +29,12 @@ def settings(settings: Settings, standin: BinanceStandin) -> Settings:
     )
 
 
-async def wait_final(gql: GraphQLClient, token: str, job_id: str) -> dict[str, Any]:
-    for _ in range(600):
-        job: dict[str, Any] = (await gql.data(JOB, {"id": job_id}, token))["backtest"]
-        if job["status"] in ("DONE", "FAILED", "CANCELED"):
-            return job
-        await asyncio.sleep(0.05)
-    raise AssertionError("backtest did not finish")
-
-
 async def test_a_backtest_runs_on_the_venue_history_fetched_in_pages(
     gql: GraphQLClient, standin: BinanceStandin
 ) -> None:
     token = await gql.register("venue@example.com")
     data = await gql.data(RUN, {"i": {**SPEC, "dataSource": VENUE}}, token)
-    job = await wait_final(gql, token, data["runBacktest"]["id"])
+    job = await wait_final(gql, token, data["runBacktest"]["id"], JOB)
     assert job["status"] == "DONE", job["error"]
     source = job["input"]["data_source"]
     assert source["kind"] == "venue" and source["venue"] == "binance"

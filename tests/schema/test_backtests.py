@@ -54,9 +54,12 @@ async def run(gql: GraphQLClient, token: str, spec: dict[str, Any]) -> str:
     return str(job["id"])
 
 
-async def wait_final(gql: GraphQLClient, token: str, job_id: str) -> dict[str, Any]:
+async def wait_final(
+    gql: GraphQLClient, token: str, job_id: str, query: str = JOB
+) -> dict[str, Any]:
+    """The job once it is DONE, FAILED or CANCELED, read with `query` (selects `status`)."""
     for _ in range(600):
-        job: dict[str, Any] = (await gql.data(JOB, {"id": job_id}, token))["backtest"]
+        job: dict[str, Any] = (await gql.data(query, {"id": job_id}, token))["backtest"]
         if job["status"] in ("DONE", "FAILED", "CANCELED"):
             return job
         await asyncio.sleep(0.05)

@@ -5,8 +5,10 @@ Each server runs under uvicorn in its own process and publishes one top-20 book 
 `--interval` seconds, stamped with the wall clock at publish time:
 
 * ours: the book goes to the bus (`book:sim:BTC/USDT`, as the market feed publishes it); each
-  client holds a graphql-transport-ws `orderBook(symbol, depth: 20, maxRate: 20)` subscription
-  (bus fan-out, per-subscriber conflation, pacing, GraphQL execution, JSON per subscriber);
+  client holds a graphql-transport-ws `orderBook(symbol, depth: 20, maxRate: 20)` subscription.
+  Identical orderBook subscriptions share one broadcast group (schema/broadcast.py): one bus
+  subscription, conflation, pacing, GraphQL execution and JSON encoding per frame, then each
+  member's `next` text (its own id spliced in) through its latest-frame slot to its socket;
 * bare: a Starlette WebSocket route that serialises the same frame once and sends it to every
   connected socket (no bus, no GraphQL) — the floor for Python websockets on this machine.
 
@@ -160,7 +162,7 @@ def serve_bare(port: int, interval: float) -> None:
 
 
 async def _client(
-    url: str, graphql: bool, until: float, out: list[float], ready: list[int]
+    url: str, graphql: bool, start_at: float, until: float, out: list[float], ready: list[int]
 ) -> None:
     import websockets
 
@@ -171,7 +173,7 @@ async def _client(
             await ws.recv()
             payload = {"query": SUBSCRIPTION}
             await ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": payload}))
-        ready.append(1)
+        subscribed = False
         while (left := until - time.time()) > 0:
             try:
                 raw = await asyncio.wait_for(ws.recv(), left)
@@ -183,6 +185,11 @@ async def _client(
                 if frame.get("type") != "next":
                     continue
                 frame = frame["payload"]["data"]["orderBook"]
+            if not subscribed:  # counted as connected once its first book arrived
+                subscribed = True
+                ready.append(1)
+            if received < start_at:
+                continue  # still connecting: not measured
             sent = datetime.fromisoformat(frame["timestamp"]).timestamp()
             out.append(received - sent)
 
@@ -196,7 +203,9 @@ def client_process(
         until = start_at + seconds
         tasks = []
         for _ in range(n):
-            tasks.append(asyncio.ensure_future(_client(url, graphql, until, latencies, ready)))
+            tasks.append(
+                asyncio.ensure_future(_client(url, graphql, start_at, until, latencies, ready))
+            )
             await asyncio.sleep(0)
         results = await asyncio.gather(*tasks, return_exceptions=True)
         errors = [repr(r) for r in results if isinstance(r, BaseException)]
@@ -217,12 +226,19 @@ def rss_mib(pid: int) -> float:
 
 
 def run_side(
-    name: str, url: str, graphql: bool, clients: int, procs: int, seconds: float, pid: int
+    name: str,
+    url: str,
+    graphql: bool,
+    clients: int,
+    procs: int,
+    seconds: float,
+    pid: int,
+    connect_s: float | None = None,
 ) -> dict[str, float]:
     ctx = mp.get_context("spawn")
     queue = ctx.Queue()
     per = [clients // procs + (1 if i < clients % procs else 0) for i in range(procs)]
-    connect_s = max(3.0, clients / 400)
+    connect_s = connect_s or max(3.0, clients / 400)
     start_at = time.time() + connect_s
     workers = [
         ctx.Process(target=client_process, args=(url, graphql, n, start_at, seconds, queue))
@@ -234,11 +250,11 @@ def run_side(
     results = [queue.get(timeout=connect_s + seconds + 120) for _ in workers]
     for w in workers:
         w.join(timeout=30)
-    # Frames stamped before the window opened were queued while clients connected: skip them.
+    # Only frames received in the measured window count (clients skip those of the connecting).
     latencies = sorted(x for r in results for x in r["latencies"])
     connected = sum(r["connected"] for r in results)
     errors = [e for r in results for e in r["errors"]]
-    window = connect_s + seconds
+    window = seconds
     p50 = statistics.median(latencies) * 1000 if latencies else float("nan")
     p99 = (
         latencies[int(len(latencies) * 0.99) - 1] * 1000 if len(latencies) >= 100 else float("nan")
@@ -258,6 +274,13 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--interval", type=float, default=0.1, help="seconds between books")
     parser.add_argument("--procs", type=int, default=4, help="client processes")
+    parser.add_argument(
+        "--connect-seconds",
+        type=float,
+        default=None,
+        help="time for the clients to connect and subscribe before the measured window "
+        "(default: clients/400, at least 3; give more on a loaded machine)",
+    )
     parser.add_argument("--quick", action="store_true", help="50 clients, 2 s")
     parser.add_argument("--serve-ours", nargs=2, metavar=("PORT", "VAR_DIR"))
     parser.add_argument("--serve-bare", metavar="PORT")
@@ -305,6 +328,7 @@ def main() -> None:
                     args.procs,
                     args.seconds,
                     ours.pid,
+                    args.connect_seconds,
                 )
                 b = run_side(
                     "bare",
@@ -314,6 +338,7 @@ def main() -> None:
                     args.procs,
                     args.seconds,
                     bare.pid,
+                    args.connect_seconds,
                 )
                 print(
                     f"ratio p99 ours/bare at {count}: {o['p99'] / b['p99']:.2f} "

@@ -3,7 +3,9 @@
 N subscriptions of one document on the real `OrderBook` type receive the same frames; each
 `next` message is executed and JSON-encoded as the websocket transport would. Printed: µs per
 (subscriber, frame) with Strawberry's default per-subscriber execution and with our shared
-results (schema/shared_results.py), and a bare loop that encodes each frame once and only
+results (schema/shared_results.py), through a broadcast group (schema/broadcast.py: one execution
+and encoding per frame, then each member's slot and operation task, up to the socket send), and
+a bare loop that encodes each frame once and only
 formats each subscriber's message — the floor. This isolates the server's work from the client
 processes that share the CPU in `fanout.py`'s end-to-end run.
 """
@@ -98,6 +100,72 @@ async def per_subscriber_us(shared: bool, subscribers: int, frames: list[OrderBo
     return elapsed / (subscribers * len(frames)) * 1e6
 
 
+class _Sink:
+    """Stands in for the websocket handler: takes each member's encoded message."""
+
+    def __init__(self, view: Any) -> None:
+        self.view = view
+        self.sent = 0
+        self.target = 0
+        self.delivered = asyncio.Event()
+
+    async def send_message(self, message: Any) -> None:
+        self.view.encode_json(message)  # what the websocket adapter does before the write
+        self.sent += 1
+        if self.sent == self.target:
+            self.delivered.set()
+
+
+async def broadcast_us(subscribers: int, frames: list[OrderBook]) -> float:
+    from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import Operation
+
+    from schema.broadcast import Broadcasts, Group, Member, encode_payload
+    from schema.view import GraphQLView
+
+    inbox: asyncio.Queue[OrderBook] = asyncio.Queue()
+
+    @strawberry.type
+    class Query:
+        ok: bool = True
+
+    @strawberry.type
+    class Subscription:
+        @strawberry.subscription
+        async def order_book(self) -> AsyncGenerator[OrderBook, None]:
+            while True:
+                yield await inbox.get()
+
+    schema = strawberry.Schema(
+        query=Query,
+        subscription=Subscription,
+        execution_context_class=SharingExecutionContext,
+        config=StrawberryConfig(scalar_map={Decimal: DecimalScalar}),
+    )
+    sink = _Sink(GraphQLView(schema))
+    stream: Any = await schema.stream(DOCUMENT)
+    inbox.put_nowait(frames[0])
+    first = await anext(stream)
+    group = Group(Broadcasts(), "bench", stream, encode_payload(first))
+    sink.target = subscribers  # everybody's first frame: the group's latest
+    tasks = []
+    for i in range(subscribers):
+        member = Member(sink, Operation(sink, str(i), DOCUMENT, None, None))  # type: ignore[arg-type]
+        group.join(member)
+        tasks.append(asyncio.ensure_future(member.run()))
+    await sink.delivered.wait()
+    started = time.perf_counter()
+    for number, frame in enumerate(frames, 1):
+        sink.target = subscribers * (number + 1)
+        sink.delivered.clear()
+        inbox.put_nowait(frame)
+        await sink.delivered.wait()
+    elapsed = time.perf_counter() - started
+    for task in [*tasks, group.task]:
+        task.cancel()
+    await asyncio.gather(*tasks, group.task, return_exceptions=True)
+    return elapsed / (subscribers * len(frames)) * 1e6
+
+
 def bare_us(subscribers: int, frames: list[OrderBook]) -> float:
     started = time.perf_counter()
     for frame in frames:
@@ -118,6 +186,7 @@ def report(subscribers: int, frame_count: int) -> dict[str, float]:
     figures = {
         "per-subscriber execution": asyncio.run(per_subscriber_us(False, subscribers, frames)),
         "shared results (ours)": asyncio.run(per_subscriber_us(True, subscribers, frames)),
+        "broadcast group (ours)": asyncio.run(broadcast_us(subscribers, frames)),
         "bare encode-once loop": bare_us(subscribers, frames),
     }
     print(f"server CPU per subscriber per frame ({subscribers} subscribers, {frame_count} frames):")

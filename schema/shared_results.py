@@ -31,6 +31,16 @@ class SharedFrame:
     __slots__ = ()
 
 
+class SnapshotFrame(SharedFrame):
+    """A `SharedFrame` that is the whole state each time: a newer frame replaces an older one.
+
+    Subscriptions of such a payload are served by one broadcast group per (document, variables)
+    (schema/broadcast.py): a subscriber that joins late, or whose socket is slow, only needs the
+    latest frame."""
+
+    __slots__ = ()
+
+
 # (id(frame), document key) -> (frame, result). The frame is kept with its result, so its id
 # cannot be reused by another object while the entry lives.
 _results: OrderedDict[tuple[int, str], tuple[object, ExecutionResult]] = OrderedDict()

@@ -15,14 +15,21 @@ from strawberry.types.unset import UNSET, UnsetType
 
 from api.container import Services
 from api.errors import Unauthenticated
+from schema.broadcast import Broadcasts, BroadcastTransportWSHandler, Encoded
 from schema.context import Context, bearer_token
 from schema.shared_results import encode_message
 
 
 class GraphQLView(GraphQL[Context, None]):
-    """Reads the running Services from `app.state.services` (set by the app's lifespan)."""
+    """Reads the running Services from `app.state.services` (set by the app's lifespan).
+
+    Snapshot subscriptions (an order book at one depth) are served by broadcast groups, one
+    stream per identical subscription (schema/broadcast.py); the rest run per subscriber."""
+
+    graphql_transport_ws_handler_class = BroadcastTransportWSHandler
 
     def __init__(self, schema: Any) -> None:
+        self.broadcasts = Broadcasts()
         super().__init__(
             schema,
             graphql_ide="graphiql",
@@ -32,6 +39,8 @@ class GraphQLView(GraphQL[Context, None]):
         )
 
     def encode_json(self, data: object) -> str | bytes:
+        if isinstance(data, Encoded):
+            return data.text  # a broadcast frame, encoded once for every subscriber
         # A frame every subscriber shares is encoded once (see schema/shared_results.py).
         if isinstance(data, Mapping) and (shared := encode_message(data)) is not None:
             return shared

@@ -48,7 +48,7 @@ async def test_one_feed_serves_every_subscriber_and_stops_with_the_last(
             first = await next_book(ws, "o")
             assert first["venue"] == "binance" and first["stale"] is False
             assert Decimal(first["bids"][0]["price"]) == Decimal("50000")
-        assert feeds.active == {("binance", "BTC/USDT"): 2}
+        assert feeds.active == {("binance", "BTC/USDT"): 1}  # one broadcast group holds it
         await eventually(lambda: subscribed(standin))
         await asyncio.sleep(0.1)
         assert await standin.push_depth("BTCUSDT", bids=[("50000.5", "2")]) == 1  # one stream

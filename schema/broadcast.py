@@ -1,0 +1,336 @@
+"""One broadcast loop per group of identical viewer-independent subscriptions.
+
+Strawberry runs every graphql-transport-ws subscription on its own: per subscriber a bus queue,
+a pacing timer, an operation task, a result stream and a socket write. For subscriptions whose
+payload type derives from `SnapshotFrame` (each frame is the whole state and is the same for
+every viewer — an order book at one depth) that is N times the same work. Here subscribers of
+the same (document, operation name, variables) — maxRate and depth included — join ONE group:
+
+* one group task iterates one subscription stream: the bus topic is consumed, conflated and
+  paced once, each frame executed and JSON-encoded once; the feed behind it is held once
+  (reference counted as before: the group is its one holder) and released when the last
+  member leaves;
+* each frame's text goes to every member with the member's own operation id spliced in, into a
+  latest-frame slot: a member whose socket is still busy with an earlier send keeps only the
+  newest frame (fewer, fresher frames, never a backlog) and holds nobody else back;
+* a joiner runs the subscription once on its own first (its own context, so authentication,
+  limits and the resolver's input checks answer it exactly as on the per-subscriber path: bad
+  input gets the same error), then drops that stream and gets the group's latest frame
+  first, then the group's frames. A joiner whose first result carries errors stays on the
+  per-subscriber path;
+* an error in a frame goes to every member as Strawberry sends it (`next` with `errors`); a
+  stream that fails or ends sends `complete` to every member, as Strawberry does.
+
+Viewer-dependent subscriptions (their payload does not derive from `SnapshotFrame`) never come
+here; they run as Strawberry runs them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections import OrderedDict
+from contextlib import suppress
+from typing import Any, cast
+
+from graphql import (
+    DocumentNode,
+    FieldNode,
+    GraphQLError,
+    GraphQLObjectType,
+    OperationDefinitionNode,
+    OperationType,
+    get_named_type,
+    get_nullable_type,
+    parse,
+)
+from strawberry.http.exceptions import WebSocketDisconnected
+from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
+    BaseGraphQLTransportWSHandler,
+    Operation,
+    _OperationStreamClosed,
+)
+from strawberry.subscriptions.protocols.graphql_transport_ws.types import SubscribeMessage
+from strawberry.types.execution import ExecutionResult
+from strawberry.utils.aio import aclosing
+
+from schema.shared_results import SnapshotFrame
+
+log = logging.getLogger(__name__)
+
+DECISIONS_KEPT = 512
+
+
+class Encoded(dict[str, object]):
+    """A graphql-transport-ws message already encoded: the view sends `text` as it is."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, message_type: str, text: str) -> None:
+        super().__init__(type=message_type)
+        self.text = text
+
+
+def encode_payload(result: ExecutionResult) -> str:
+    """The `next` payload of a result as Strawberry's `Operation.send_next` builds it, as JSON."""
+    payload: dict[str, object] = {"data": result.data}
+    if result.errors:
+        payload["errors"] = [error.formatted for error in result.errors]
+    if result.extensions:
+        payload["extensions"] = result.extensions
+    return json.dumps(payload, separators=(",", ":"))
+
+
+class Member:
+    """One subscriber of a group: its latest-frame slot, written by the group, sent by it."""
+
+    __slots__ = ("ended", "handler", "operation", "prefix", "slot", "waiter")
+
+    def __init__(self, handler: BroadcastTransportWSHandler, operation: Operation[Any, Any]):
+        self.handler = handler
+        self.operation = operation
+        self.prefix = f'{{"id":{json.dumps(operation.id)},"type":"next","payload":'
+        self.slot: str | None = None  # the newest payload not yet sent
+        self.ended = False  # the group's stream is over: send `complete` after the slot
+        self.waiter: asyncio.Future[None] | None = None  # set while `run` waits for the slot
+
+    def offer(self, payload: str) -> None:
+        self.slot = payload  # replaces a frame still waiting: latest wins
+        self._wake()
+
+    def end(self) -> None:
+        self.ended = True
+        self._wake()
+
+    def _wake(self) -> None:
+        waiter = self.waiter
+        if waiter is not None and not waiter.done():
+            waiter.set_result(None)
+
+    async def run(self) -> None:
+        """Send the slot whenever it fills, until the group ends or the member is cancelled."""
+        loop = asyncio.get_running_loop()
+        while True:
+            while self.slot is None and not self.ended:
+                self.waiter = loop.create_future()
+                try:
+                    await self.waiter
+                finally:
+                    self.waiter = None
+            payload, self.slot = self.slot, None
+            if payload is not None and not self.operation.completed:
+                await self.handler.send_message(
+                    cast(Any, Encoded("next", self.prefix + payload + "}"))
+                )
+            if self.ended and self.slot is None:
+                return
+
+
+class Group:
+    """Members of one (document, operation name, variables) and the one task feeding them."""
+
+    def __init__(self, broadcasts: Broadcasts, key: str, stream: Any, first: str) -> None:
+        self.broadcasts = broadcasts
+        self.key = key
+        self.members: dict[int, Member] = {}
+        self.last = first  # the newest payload sent: a joiner's first frame
+        self.frames = 1
+        self.task = asyncio.create_task(self._run(stream), name=f"broadcast:{key[:60]}")
+
+    def join(self, member: Member) -> None:
+        self.members[id(member)] = member
+        member.offer(self.last)
+
+    def leave(self, member: Member) -> None:
+        if self.members.pop(id(member), None) is not None and not self.members:
+            self.broadcasts.stop(self)
+
+    async def _run(self, stream: Any) -> None:
+        try:
+            async with aclosing(stream):
+                async for result in stream:
+                    if not isinstance(result, ExecutionResult):  # incremental delivery: never
+                        raise TypeError(f"unexpected subscription result {type(result)!r}")
+                    self.last = payload = encode_payload(result)
+                    self.frames += 1
+                    for member in list(self.members.values()):
+                        member.offer(payload)
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception(
+                "broadcast subscription failed; completing its %d subscribers", len(self.members)
+            )
+        finally:
+            self.broadcasts.forget(self)
+        for member in list(self.members.values()):
+            member.end()
+
+
+class Broadcasts:
+    """The groups of one GraphQL view, by key."""
+
+    def __init__(self) -> None:
+        self.groups: dict[str, Group] = {}
+        self._decisions: OrderedDict[tuple[str, str | None], bool] = OrderedDict()
+
+    def broadcastable(self, schema: Any, query: str, operation_name: str | None) -> bool:
+        """Whether the document subscribes to one field whose payload is a `SnapshotFrame`."""
+        key = (query, operation_name)
+        decision = self._decisions.get(key)
+        if decision is None:
+            decision = _snapshot_subscription(schema, query, operation_name)
+            self._decisions[key] = decision
+            if len(self._decisions) > DECISIONS_KEPT:
+                self._decisions.popitem(last=False)
+        return decision
+
+    def stop(self, group: Group) -> None:
+        """The last member left: stop the stream (which releases its bus topic and feed)."""
+        self.forget(group)
+        group.task.cancel()
+
+    def forget(self, group: Group) -> None:
+        if self.groups.get(group.key) is group:
+            del self.groups[group.key]
+
+    async def drain(self) -> None:
+        """Wait for every group task to finish (tests, shutdown)."""
+        for group in list(self.groups.values()):
+            with suppress(asyncio.CancelledError):
+                await group.task
+
+
+def _snapshot_subscription(schema: Any, query: str, operation_name: str | None) -> bool:
+    try:
+        document: DocumentNode = parse(query)
+    except GraphQLError:
+        return False  # the per-subscriber path reports it
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if operation_name is not None:
+        operations = [
+            o for o in operations if o.name is not None and o.name.value == operation_name
+        ]
+    if len(operations) != 1 or operations[0].operation is not OperationType.SUBSCRIPTION:
+        return False
+    operation = operations[0]
+    selections = operation.selection_set.selections
+    if len(selections) != 1 or not isinstance(selections[0], FieldNode) or selections[0].directives:
+        return False
+    subscription_type = schema._schema.subscription_type
+    field = subscription_type.fields.get(selections[0].name.value) if subscription_type else None
+    if field is None:
+        return False
+    payload_type = get_nullable_type(field.type)
+    if not isinstance(payload_type, GraphQLObjectType):
+        return False  # lists, unions, interfaces: not one snapshot
+    definition = get_named_type(payload_type).extensions.get("strawberry-definition")
+    origin = getattr(definition, "origin", None)
+    return isinstance(origin, type) and issubclass(origin, SnapshotFrame)
+
+
+def group_key(message: SubscribeMessage) -> str:
+    payload = message["payload"]
+    variables = json.dumps(payload.get("variables") or {}, sort_keys=True, default=str)
+    return f"{payload.get('operationName') or ''}\x00{variables}\x00{payload['query']}"
+
+
+class BroadcastTransportWSHandler(BaseGraphQLTransportWSHandler[Any, Any]):
+    """graphql-transport-ws with snapshot subscriptions served by broadcast groups."""
+
+    @property
+    def broadcasts(self) -> Broadcasts:
+        broadcasts: Broadcasts = getattr(self.view, "broadcasts")  # noqa: B009 (set by the view)
+        return broadcasts
+
+    async def handle_subscribe(self, message: SubscribeMessage) -> None:
+        payload = message.get("payload") or {}
+        query = payload.get("query") if isinstance(payload, dict) else None
+        if (
+            not isinstance(query, str)
+            or not self.connection_acknowledged
+            or message["id"] in self.operations
+            or (
+                self.max_subscriptions_per_connection is not None
+                and len(self.operations) >= self.max_subscriptions_per_connection
+            )
+            or not self.broadcasts.broadcastable(self.schema, query, payload.get("operationName"))
+        ):
+            await super().handle_subscribe(message)  # its checks and answers, or Strawberry's path
+            return
+        operation: Operation[Any, Any] = Operation(
+            self, message["id"], query, payload.get("variables"), payload.get("operationName")
+        )
+        operation.task = asyncio.create_task(self.run_broadcast(operation, group_key(message)))
+        operation.task.add_done_callback(self._task_done)
+        self.operations[message["id"]] = operation
+
+    async def run_broadcast(self, operation: Operation[Any, Any], key: str) -> None:
+        """The operation task of a broadcast subscriber: its own checks, then its member loop."""
+        try:
+            group = await self._join(operation, key)
+            if group is None:
+                return  # answered on the per-subscriber path
+            member = Member(self, operation)
+            group.join(member)
+            try:
+                await member.run()
+            finally:
+                group.leave(member)
+            await operation.send_operation_message({"id": operation.id, "type": "complete"})
+        except (_OperationStreamClosed, WebSocketDisconnected):
+            return  # the socket is gone: the handler's shutdown forgets the operation
+        except Exception as error:
+            await self.handle_task_exception(error)
+            with suppress(Exception):
+                await operation.send_operation_message({"id": operation.id, "type": "complete"})
+            self.operations.pop(operation.id, None)
+            raise
+
+    async def _join(self, operation: Operation[Any, Any], key: str) -> Group | None:
+        """Run the subscription for this subscriber up to its first result, then find its group.
+
+        Its first result answers bad input, limits and authorization exactly as the
+        per-subscriber path would (and then the subscriber stays on that path); a clean first
+        result either starts the group (this stream becomes the group's) or is dropped for the
+        group's latest frame."""
+        while True:
+            stream = await self.schema.stream(
+                operation.query,
+                variable_values=operation.variables,
+                context_value=self.context,
+                root_value=self.root_value,
+                operation_name=operation.operation_name,
+            )
+            handed_over = False
+            try:
+                first = await anext(aiter(stream), None)
+                if first is None or not isinstance(first, ExecutionResult) or first.errors:
+                    await self._per_subscriber(operation, first, stream)
+                    return None
+                group = self.broadcasts.groups.get(key)
+                if group is None:  # this subscriber's stream becomes the group's
+                    group = Group(self.broadcasts, key, stream, encode_payload(first))
+                    self.broadcasts.groups[key] = group
+                    handed_over = True
+            finally:
+                if not handed_over:
+                    await stream.aclose()  # releases its bus subscription and feed hold
+            if self.broadcasts.groups.get(key) is group:
+                return group
+            # The group stopped while this stream closed (its last member left): start anew.
+
+    async def _per_subscriber(
+        self, operation: Operation[Any, Any], first: object, stream: Any
+    ) -> None:
+        """Strawberry's own handling of a stream whose first result was `first`."""
+        if first is not None:
+            await self._send_result_stream(operation, _prepend(first, stream))
+        await operation.send_operation_message({"id": operation.id, "type": "complete"})
+
+
+async def _prepend(first: object, stream: Any) -> Any:
+    yield first
+    async for item in stream:
+        yield item

@@ -51,6 +51,7 @@ def serve(settings: Settings) -> int:
 
     asyncio.run(check_backends(settings))
     app = create_app(settings)
+    app.state.freeze_heap = True  # one server per process: freeze the heap once started
     base = f"http://{settings.host}:{settings.port}"
     serves_app = settings.web_app_dir is not None and has_web_build(settings.web_app_dir)
     app.state.banner = (

@@ -84,6 +84,7 @@ def serve_ours(port: int, var_dir: str, interval: float) -> None:
         web_app_dir=None,
     )
     app = create_app(settings)
+    app.state.freeze_heap = True  # as `cryptoorchestrator serve` runs it
 
     async def publish() -> None:
         while getattr(app.state, "services", None) is None:  # noqa: ASYNC110 (set by lifespan)

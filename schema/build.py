@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import suppress
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
@@ -123,6 +125,21 @@ Subscription = merge_types(
 )
 
 
+class ParseCache(ParserCache):
+    """Strawberry's parser cache for documents that parse. A document that does not is left to
+    Strawberry's own parse step, which turns the syntax error into a normal GraphQL error (raised
+    from this hook instead, it would escape the parsing phase without its code)."""
+
+    def on_parse(self) -> Iterator[None]:
+        context = self.execution_context
+        if context.query:
+            with suppress(GraphQLError):
+                context.graphql_document = self.cached_parse_document(
+                    context.query, **context.parse_options
+                )
+        yield
+
+
 class Schema(strawberry.Schema):
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
@@ -137,7 +154,7 @@ def build_schema(
         partial(QueryDepthLimiter, max_depth=max_depth),
         partial(MaxAliasesLimiter, max_alias_count=max_aliases),
         partial(MaxTokensLimiter, max_token_count=max_tokens),
-        partial(ParserCache, maxsize=512),  # after MaxTokensLimiter: its limit is in the key
+        partial(ParseCache, maxsize=512),  # after MaxTokensLimiter: its limit is in the key
         validation_cache(maxsize=512),  # after the limiters: their rules are in the key's result
         WidgetScopeGate,
         ErrorCodes,

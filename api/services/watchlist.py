@@ -9,8 +9,10 @@ After a change, `listeners` are told the user id (the widgets rebuild their watc
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
+import random
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
@@ -32,7 +34,7 @@ log = logging.getLogger(__name__)
 MAX_ENTRIES = 50
 DEFAULT_SIZE = 6
 MAX_SYMBOL_LENGTH = 64
-WRITE_ATTEMPTS = 5
+WRITE_ATTEMPTS = 12  # each round one writer wins: N at once finish within N + 1 rounds
 # The widget refresher asks for every reader's symbols every few seconds: answered from memory
 # for this long (an edit in this process clears it at once; other replicas see it within this).
 STORED_CACHE_SECONDS = 30.0
@@ -174,7 +176,9 @@ class WatchlistService:
         return WatchEntry(venue, symbol)
 
     async def _write(self, user_id: str, edit: Edit) -> UserWatchlist:
-        for _ in range(WRITE_ATTEMPTS):
+        for attempt in range(WRITE_ATTEMPTS):
+            if attempt:  # lost a race: a short random pause spreads the retries apart
+                await asyncio.sleep(random.uniform(0, 0.005 * attempt))
             async with self.db.session() as session:
                 row = await session.get(Watchlist, user_id)
                 if row is None:

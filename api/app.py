@@ -23,6 +23,7 @@ from api.settings import Settings
 from api.web_app import SinglePageApp, has_web_build
 from api.widget_routes import widget_routes
 from schema import build_schema
+from schema.socket_transport import RecordWebSocketTransport
 from schema.view import GraphQLView
 
 
@@ -86,13 +87,14 @@ def create_app(settings: Settings | None = None, *, run_workers: bool = True) ->
     return Starlette(
         routes=routes,
         middleware=[
+            Middleware(RecordWebSocketTransport),  # first: sees the server's own `send`
             Middleware(
                 CORSMiddleware,
                 allow_origins=settings.cors_origins,
                 allow_methods=["GET", "POST", "OPTIONS"],
                 allow_headers=["Authorization", "Content-Type"],
                 max_age=600,
-            )
+            ),
         ],
         lifespan=lifespan,
     )

@@ -10,9 +10,15 @@ the same (document, operation name, variables) — maxRate and depth included �
   paced once, each frame executed and JSON-encoded once; the feed behind it is held once
   (reference counted as before: the group is its one holder) and released when the last
   member leaves;
-* each frame's text goes to every member with the member's own operation id spliced in, into a
-  latest-frame slot: a member whose socket is still busy with an earlier send keeps only the
-  newest frame (fewer, fresher frames, never a backlog) and holds nobody else back;
+* each frame's text goes to every member with the member's own operation id spliced in, in one
+  pass of the group task: a member that is idle on a socket whose write buffer is (nearly)
+  empty is sent to right there — the send completes without waiting, as in a bare broadcast
+  loop, with no task switch per member; any other member gets the frame in its latest-frame
+  slot, which its own task sends when its socket is ready: a member whose socket is still busy
+  with an earlier send keeps only the newest frame (fewer, fresher frames, never a backlog) and
+  holds nobody else back. (Waking 5,000 member tasks per frame put each new frame behind a
+  full round of them before the group even saw it: twice a bare loop's tail.) A long pass
+  yields to the event loop every `PASS_SLICE` members;
 * a joiner runs the subscription once on its own first (its own context, so authentication,
   limits and the resolver's input checks answer it exactly as on the per-subscriber path: bad
   input gets the same error), then drops that stream and gets the group's latest frame
@@ -56,10 +62,12 @@ from strawberry.types.execution import ExecutionResult
 from strawberry.utils.aio import aclosing
 
 from schema.shared_results import SnapshotFrame
+from schema.socket_transport import sends_at_once, transport_of
 
 log = logging.getLogger(__name__)
 
 DECISIONS_KEPT = 512
+PASS_SLICE = 256  # members sent to between two yields of a group's pass
 
 
 class Encoded(dict[str, object]):
@@ -83,17 +91,60 @@ def encode_payload(result: ExecutionResult) -> str:
 
 
 class Member:
-    """One subscriber of a group: its latest-frame slot, written by the group, sent by it."""
+    """One subscriber of a group: sent to by the group's pass while its socket takes a write at
+    once, otherwise through its latest-frame slot, which its own task sends."""
 
-    __slots__ = ("ended", "handler", "operation", "prefix", "slot", "waiter")
+    __slots__ = (
+        "ended",
+        "error",
+        "handler",
+        "operation",
+        "prefix",
+        "sent_by_group",
+        "sent_by_task",
+        "slot",
+        "transport",
+        "waiter",
+    )
 
-    def __init__(self, handler: BroadcastTransportWSHandler, operation: Operation[Any, Any]):
+    def __init__(
+        self,
+        handler: BroadcastTransportWSHandler,
+        operation: Operation[Any, Any],
+        transport: asyncio.WriteTransport | None = None,
+    ) -> None:
         self.handler = handler
         self.operation = operation
+        self.transport = transport  # None: no direct sends (another server, in-process tests)
         self.prefix = f'{{"id":{json.dumps(operation.id)},"type":"next","payload":'
         self.slot: str | None = None  # the newest payload not yet sent
         self.ended = False  # the group's stream is over: send `complete` after the slot
+        self.error: BaseException | None = None  # a direct send failed: `run` raises it
         self.waiter: asyncio.Future[None] | None = None  # set while `run` waits for the slot
+        self.sent_by_group = 0
+        self.sent_by_task = 0
+
+    def sendable_now(self) -> bool:
+        """Idle (its task parked with an empty slot: no send of its own in flight, so frames
+        stay in order) on a socket that takes a write without waiting."""
+        return (
+            self.transport is not None
+            and self.waiter is not None
+            and self.slot is None
+            and self.error is None
+            and not self.ended
+            and not self.operation.completed
+            and sends_at_once(self.transport)
+        )
+
+    async def send_now(self, payload: str) -> None:
+        """The group's direct send; a failure goes to the member's task, which raises it."""
+        try:
+            await self.handler.send_message(cast(Any, Encoded("next", self.prefix + payload + "}")))
+            self.sent_by_group += 1
+        except Exception as error:
+            self.error = error
+            self._wake()
 
     def offer(self, payload: str) -> None:
         self.slot = payload  # replaces a frame still waiting: latest wins
@@ -112,17 +163,20 @@ class Member:
         """Send the slot whenever it fills, until the group ends or the member is cancelled."""
         loop = asyncio.get_running_loop()
         while True:
-            while self.slot is None and not self.ended:
+            while self.slot is None and not self.ended and self.error is None:
                 self.waiter = loop.create_future()
                 try:
                     await self.waiter
                 finally:
                     self.waiter = None
+            if self.error is not None:
+                raise self.error
             payload, self.slot = self.slot, None
             if payload is not None and not self.operation.completed:
                 await self.handler.send_message(
                     cast(Any, Encoded("next", self.prefix + payload + "}"))
                 )
+                self.sent_by_task += 1
             if self.ended and self.slot is None:
                 return
 
@@ -154,8 +208,7 @@ class Group:
                         raise TypeError(f"unexpected subscription result {type(result)!r}")
                     self.last = payload = encode_payload(result)
                     self.frames += 1
-                    for member in list(self.members.values()):
-                        member.offer(payload)
+                    await self._deliver(payload)
         except asyncio.CancelledError:
             raise
         except Exception:
@@ -166,6 +219,16 @@ class Group:
             self.broadcasts.forget(self)
         for member in list(self.members.values()):
             member.end()
+
+    async def _deliver(self, payload: str) -> None:
+        """One pass over the members: sent at once where the socket takes it, slotted where not."""
+        for count, member in enumerate(list(self.members.values()), 1):
+            if member.sendable_now():
+                await member.send_now(payload)  # completes without waiting (see sendable_now)
+            else:
+                member.offer(payload)
+            if count % PASS_SLICE == 0:
+                await asyncio.sleep(0)  # other connections' work runs during a long pass
 
 
 class Broadcasts:
@@ -244,6 +307,11 @@ class BroadcastTransportWSHandler(BaseGraphQLTransportWSHandler[Any, Any]):
         broadcasts: Broadcasts = getattr(self.view, "broadcasts")  # noqa: B009 (set by the view)
         return broadcasts
 
+    @property
+    def socket_transport(self) -> asyncio.WriteTransport | None:
+        """The connection's transport where the server exposes it (schema/socket_transport.py)."""
+        return transport_of(getattr(getattr(self.context, "request", None), "scope", None))
+
     async def handle_subscribe(self, message: SubscribeMessage) -> None:
         payload = message.get("payload") or {}
         query = payload.get("query") if isinstance(payload, dict) else None
@@ -272,7 +340,7 @@ class BroadcastTransportWSHandler(BaseGraphQLTransportWSHandler[Any, Any]):
             group = await self._join(operation, key)
             if group is None:
                 return  # answered on the per-subscriber path
-            member = Member(self, operation)
+            member = Member(self, operation, self.socket_transport)
             group.join(member)
             try:
                 await member.run()

@@ -45,7 +45,7 @@ from sqlmodel import col, select
 from api.db.bot_tables import Bot
 from api.db.database import Database
 from api.services.bots.records import bot_limits
-from api.workers.leader import EXTEND_IF_OURS, RELEASE_IF_OURS
+from api.workers.leader import DEFAULT_LEASE_S, EXTEND_IF_OURS, RELEASE_IF_OURS
 from engine.bots.lifecycle import BotState
 
 if TYPE_CHECKING:  # the runner imports this module
@@ -54,7 +54,6 @@ if TYPE_CHECKING:  # the runner imports this module
 log = logging.getLogger(__name__)
 
 GROUP = "bot-workers"
-DEFAULT_LEASE_S = 15.0
 HALT_WAIT_S = 10.0
 PREPARE_FAILED = "the bot worker could not connect the bot's exchange account; see its log"
 

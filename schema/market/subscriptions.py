@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import asyncio
 from collections import OrderedDict
 from collections.abc import AsyncGenerator, Callable
 from contextlib import AsyncExitStack
@@ -25,7 +24,7 @@ from api.services.market_streams import (
     trades_topic,
 )
 from api.services.venues import SIM
-from api.streaming import paced
+from api.streaming import Pacer, paced
 from api.workers.live_feeds import Stream
 from engine.market import models
 from schema.context import Info
@@ -181,7 +180,7 @@ class MarketSubscription:
             sent: OrderedDict[str, None] = OrderedDict((t.id, None) for t in recent)
             first = [PublicTrade.of(t) for t in recent]
             yield TradesFrame(venue=venue, symbol=symbol, trades=first)
-            interval = 1.0 / max_rate
+            pacer = Pacer(max_rate)
             async for message in subscription:
                 trades = []
                 for m in drain(message, subscription):
@@ -193,8 +192,9 @@ class MarketSubscription:
                     sent.popitem(last=False)
                 if trades:
                     frame = [PublicTrade.of(t) for t in trades]
+                    pacer.sent()
                     yield TradesFrame(venue=venue, symbol=symbol, trades=frame)
-                await asyncio.sleep(interval)
+                await pacer.wait()
 
     @strawberry.subscription(
         description="Candles of a symbol and timeframe: first the last `last` candles (the final "
@@ -230,17 +230,19 @@ class MarketSubscription:
             for candle in history[-last:] if last else history[-1:]:
                 yield update(candle)
             newest = history[-1].open_time
-            interval = 1.0 / max_rate
+            pacer = Pacer(max_rate)
             async for message in subscription:
                 forming = None
                 for m in drain(message, subscription):
                     closed, latest = candles_from_message(m.data, timeframe)
                     for candle in closed:
                         if candle.open_time >= newest:
+                            pacer.sent()
                             yield update(candle)
                             newest = candle.open_time
                     forming = latest or forming
                 if forming is not None and forming.open_time >= newest:
                     newest = forming.open_time
+                    pacer.sent()
                     yield update(forming)
-                await asyncio.sleep(interval)
+                await pacer.wait()

@@ -9,7 +9,6 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-import uvicorn
 from sqlmodel import col, select
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -26,6 +25,7 @@ from tests.schema.passkey_helpers import PASSWORD, enrol, step_up
 from tests.schema.trading_helpers import paper_account
 from tests.support.authenticator import SoftwareAuthenticator
 from tests.support.graphql_ws import graphql_ws, next_of
+from tests.support.loopback_server import loopback_server
 from tests.support.polling import eventually
 
 CREATE = (
@@ -59,21 +59,11 @@ class WebhookReceiver:
 
 
 @pytest.fixture
-async def webhook_server(free_port: int) -> AsyncIterator[tuple[WebhookReceiver, str]]:
+async def webhook_server() -> AsyncIterator[tuple[WebhookReceiver, str]]:
     receiver = WebhookReceiver()
     app = Starlette(routes=[Route("/hook", receiver.endpoint, methods=["POST"])])
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=free_port, log_level="warning", lifespan="off")
-    )
-    task = asyncio.create_task(server.serve())
-
-    async def started() -> bool:
-        return server.started
-
-    await eventually(started)
-    yield receiver, f"http://127.0.0.1:{free_port}/hook"
-    server.should_exit = True
-    await task
+    async with loopback_server(app) as server:
+        yield receiver, f"{server.base_url}/hook"
 
 
 async def publish_tick(services: Services, price: float, stamp: str) -> None:

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import socket
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
-import uvicorn
 from redis.asyncio import Redis
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -34,6 +32,7 @@ from api.workers.whale_feed import WhaleFeed
 from engine.market.models import Side, Trade
 from engine.market.sim.venue import SimVenue
 from engine.strategies.whale import MIN_SAMPLES
+from tests.support.loopback_server import loopback_server
 from tests.support.polling import eventually
 
 LEASE_S = 3.0  # short for the tests, long enough for a loaded box's heartbeats (every 1 s)
@@ -71,19 +70,9 @@ async def rss() -> AsyncIterator[RssServer]:
         return Response(feed.body(), media_type="application/rss+xml")
 
     app = Starlette(routes=[Route("/feed.xml", serve)])
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
-    task = asyncio.create_task(server.serve(sockets=[sock]))
-    while not server.started:
-        if task.done():
-            await task
-        await asyncio.sleep(0.01)
-    feed.url = f"http://127.0.0.1:{port}/feed.xml"
-    yield feed
-    server.should_exit = True
-    await task
+    async with loopback_server(app) as server:
+        feed.url = f"{server.base_url}/feed.xml"
+        yield feed
 
 
 @pytest.fixture

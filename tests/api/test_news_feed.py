@@ -4,12 +4,9 @@ down does not stop the others."""
 
 from __future__ import annotations
 
-import asyncio
-import socket
 from collections.abc import AsyncIterator
 
 import pytest
-import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
@@ -18,6 +15,7 @@ from starlette.routing import Route
 from api.container import Services
 from api.services.bots.feeds import news_from_message, news_topic
 from api.workers.news_feed import NewsFeed
+from tests.support.loopback_server import loopback_server
 
 RSS = """<?xml version="1.0"?>
 <rss version="2.0"><channel><title>Coin Wire</title>
@@ -34,19 +32,8 @@ async def feed_url() -> AsyncIterator[str]:
     async def rss(_: Request) -> Response:
         return Response(RSS, media_type="application/rss+xml")
 
-    app = Starlette(routes=[Route("/feed.xml", rss)])
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
-    task = asyncio.create_task(server.serve(sockets=[sock]))
-    while not server.started:
-        if task.done():
-            await task  # raises why it could not start
-        await asyncio.sleep(0.01)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    await task
+    async with loopback_server(Starlette(routes=[Route("/feed.xml", rss)])) as server:
+        yield server.base_url
 
 
 async def test_rss_headlines_are_scored_and_published_once_per_live_venue(

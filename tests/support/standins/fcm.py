@@ -13,19 +13,16 @@ Errors on demand, in FCM's real JSON: `unregister(token)` (404 UNREGISTERED from
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import itertools
 import json
 import secrets
-import socket
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 from urllib.parse import parse_qsl
 
-import uvicorn
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
@@ -33,6 +30,8 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
+
+from tests.support.loopback_server import LoopbackServer
 
 FCM_ERROR = "type.googleapis.com/google.firebase.fcm.v1.FcmError"
 BAD_REQUEST = "type.googleapis.com/google.rpc.BadRequest"
@@ -112,8 +111,7 @@ class FcmStandin:
         self.unregistered: set[str] = set()
         self._failures: dict[str, list[str]] = defaultdict(list)
         self._ids = itertools.count(1)
-        self._server: uvicorn.Server | None = None
-        self._task: asyncio.Task[None] | None = None
+        self._server: LoopbackServer | None = None
         self.port = 0
 
     # -- what tests use ---------------------------------------------------------------------
@@ -162,21 +160,13 @@ class FcmStandin:
                 Route("/v1/projects/{project}/messages:send", self._send, methods=["POST"]),
             ]
         )
-        sock = socket.socket()
-        sock.bind(("127.0.0.1", 0))
-        self.port = sock.getsockname()[1]
-        config = uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False)
-        self._server = uvicorn.Server(config)
-        self._task = asyncio.create_task(self._server.serve(sockets=[sock]))
-        while not self._server.started:
-            if self._task.done():
-                await self._task  # raises why it could not start
-            await asyncio.sleep(0.01)
+        self._server = LoopbackServer(app, access_log=False)
+        await self._server.start()
+        self.port = self._server.port
 
     async def stop(self) -> None:
-        if self._server is not None and self._task is not None:
-            self._server.should_exit = True
-            await self._task
+        if self._server is not None:
+            await self._server.stop()
 
     # -- endpoints --------------------------------------------------------------------------
     async def _token(self, request: Request) -> JSONResponse:

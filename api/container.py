@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Coroutine
 from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
+from typing import Any
 
 from api.auth.vault import SecretVault
 from api.auth.webauthn import RelyingParty
@@ -287,35 +289,41 @@ async def start_services(settings: Settings, *, run_workers: bool = True) -> Ser
         asyncio.create_task(accounts.follow_revocations(), name="session-revocations")
     )
     if run_workers:
-        services._tasks.append(asyncio.create_task(services.feed.run(), name="sim-market-feed"))
-        services._tasks.append(asyncio.create_task(services.reconciler.run(), name="reconciler"))
-        services._tasks.append(
-            asyncio.create_task(services.private_streams.run(), name="private-streams")
-        )
-        services._tasks.append(asyncio.create_task(bots.runner.run(), name="bot-runner"))
-        services._tasks.append(
-            asyncio.create_task(services.copy_dispatcher.run(), name="copy-dispatcher")
-        )
-        refresher = LeaderboardRefresher(services.leaderboard, settings.leaderboard_refresh_seconds)
-        services._tasks.append(asyncio.create_task(refresher.run(), name="leaderboard"))
-        fees = FeeSettlementWorker(services.marketplace, venues)  # marketplace fee periods
-        services._tasks.append(asyncio.create_task(fees.run(), name="fee-settlement"))
-        widget_refresher = WidgetRefresher(bus, services.widgets, sim.markets)
-        services._tasks.append(asyncio.create_task(widget_refresher.run(), name="widget-refresher"))
-        services._tasks.append(
-            asyncio.create_task(services.alert_evaluator.run(), name="alert-evaluator")
-        )
-        pnl_sampler = PnlSampler(  # P&L / drawdown alerts (docs/alerts.md)
-            services.alert_evaluator, services.pnl, db, bus, market
-        )
-        services._tasks.append(asyncio.create_task(pnl_sampler.run(), name="pnl-sampler"))
-        services._tasks.append(asyncio.create_task(services.signal_feed.run(), name="signal-feed"))
-        for role, feed in (("news-feed", services.news_feed), ("whale-feed", services.whale_feed)):
-            lease = leader_for(settings.redis_url, settings.bus_namespace, role)  # once per cluster
-            services._tasks.append(asyncio.create_task(feed.run(lease), name=role))
-        push = services.notifications
-        services._tasks.append(
-            asyncio.create_task(push.delivery.run(push.service.flush_due), name="push-delivery")
-        )
-        await push.fills.start()
+        await start_workers(services)
     return services
+
+
+async def start_workers(services: Services) -> None:
+    """The in-process background workers (tests that drive them by hand leave them off)."""
+    settings, bus = services.settings, services.bus
+    sim_markets = services.venues.sim.markets
+    workers: list[tuple[str, Coroutine[Any, Any, None]]] = [
+        ("sim-market-feed", services.feed.run()),
+        ("reconciler", services.reconciler.run()),
+        ("private-streams", services.private_streams.run()),
+        ("bot-runner", services.bots.runner.run()),
+        ("copy-dispatcher", services.copy_dispatcher.run()),
+        (
+            "leaderboard",
+            LeaderboardRefresher(services.leaderboard, settings.leaderboard_refresh_seconds).run(),
+        ),
+        # marketplace fee periods
+        ("fee-settlement", FeeSettlementWorker(services.marketplace, services.venues).run()),
+        ("widget-refresher", WidgetRefresher(bus, services.widgets, sim_markets).run()),
+        ("alert-evaluator", services.alert_evaluator.run()),
+        # P&L / drawdown alerts (docs/alerts.md)
+        (
+            "pnl-sampler",
+            PnlSampler(
+                services.alert_evaluator, services.pnl, services.db, bus, services.market
+            ).run(),
+        ),
+        ("signal-feed", services.signal_feed.run()),
+    ]
+    for role, feed in (("news-feed", services.news_feed), ("whale-feed", services.whale_feed)):
+        lease = leader_for(settings.redis_url, settings.bus_namespace, role)  # once per cluster
+        workers.append((role, feed.run(lease)))
+    push = services.notifications
+    workers.append(("push-delivery", push.delivery.run(push.service.flush_due)))
+    services._tasks.extend(asyncio.create_task(work, name=name) for name, work in workers)
+    await push.fills.start()

@@ -10,15 +10,17 @@ the same (document, operation name, variables) — maxRate and depth included �
   paced once, each frame executed and JSON-encoded once; the feed behind it is held once
   (reference counted as before: the group is its one holder) and released when the last
   member leaves;
-* each frame's text goes to every member with the member's own operation id spliced in, in one
-  pass of the group task: a member that is idle on a socket whose write buffer is (nearly)
-  empty is sent to right there — the send completes without waiting, as in a bare broadcast
-  loop, with no task switch per member; any other member gets the frame in its latest-frame
-  slot, which its own task sends when its socket is ready: a member whose socket is still busy
-  with an earlier send keeps only the newest frame (fewer, fresher frames, never a backlog) and
-  holds nobody else back. (Waking 5,000 member tasks per frame put each new frame behind a
-  full round of them before the group even saw it: twice a bare loop's tail.) A long pass
-  yields to the event loop every `PASS_SLICE` members;
+* each frame's text goes to every member with the member's own operation id spliced in, in
+  passes of a second group task: a member that is idle on a socket whose write buffer is
+  (nearly) empty is sent to right there — the send completes without waiting, as in a bare
+  broadcast loop, with no task switch per member; any other member gets the frame in its
+  latest-frame slot, which its own task sends when its socket is ready: a member whose socket
+  is still busy with an earlier send keeps only the newest frame (fewer, fresher frames, never a
+  backlog) and holds nobody else back. A pass yields to the event loop every `PASS_SLICE`
+  members, and a frame the stream makes meanwhile is what the rest of the pass sends: under
+  load a frame waits for its turn in one pass, never also for the previous pass to end. (Waking
+  5,000 member tasks per frame put each new frame behind a full round of them before the
+  group even saw it: twice a bare loop's tail.);
 * a joiner runs the subscription once on its own first (its own context, so authentication,
   limits and the resolver's input checks answer it exactly as on the per-subscriber path: bad
   input gets the same error), then drops that stream and gets the group's latest frame
@@ -97,6 +99,7 @@ class Member:
     __slots__ = (
         "ended",
         "error",
+        "frame",
         "handler",
         "operation",
         "prefix",
@@ -121,6 +124,7 @@ class Member:
         self.ended = False  # the group's stream is over: send `complete` after the slot
         self.error: BaseException | None = None  # a direct send failed: `run` raises it
         self.waiter: asyncio.Future[None] | None = None  # set while `run` waits for the slot
+        self.frame = 0  # the number of the group's newest frame it was given
         self.sent_by_group = 0
         self.sent_by_task = 0
 
@@ -182,18 +186,21 @@ class Member:
 
 
 class Group:
-    """Members of one (document, operation name, variables) and the one task feeding them."""
+    """Members of one (document, operation name, variables): one task runs the stream and keeps
+    the newest frame; another sends it to the members in passes."""
 
     def __init__(self, broadcasts: Broadcasts, key: str, stream: Any, first: str) -> None:
         self.broadcasts = broadcasts
         self.key = key
         self.members: dict[int, Member] = {}
-        self.last = first  # the newest payload sent: a joiner's first frame
-        self.frames = 1
+        self.last = first  # the newest payload: a joiner's first frame
+        self.frames = 1  # frames made so far; a member holds the number of the last it got
+        self._newer = asyncio.Event()
         self.task = asyncio.create_task(self._run(stream), name=f"broadcast:{key[:60]}")
 
     def join(self, member: Member) -> None:
         self.members[id(member)] = member
+        member.frame = self.frames
         member.offer(self.last)
 
     def leave(self, member: Member) -> None:
@@ -201,14 +208,15 @@ class Group:
             self.broadcasts.stop(self)
 
     async def _run(self, stream: Any) -> None:
+        sender = asyncio.create_task(self._send_passes(), name=f"broadcast-send:{self.key[:60]}")
         try:
             async with aclosing(stream):
                 async for result in stream:
                     if not isinstance(result, ExecutionResult):  # incremental delivery: never
                         raise TypeError(f"unexpected subscription result {type(result)!r}")
-                    self.last = payload = encode_payload(result)
+                    self.last = encode_payload(result)
                     self.frames += 1
-                    await self._deliver(payload)
+                    self._newer.set()
         except asyncio.CancelledError:
             raise
         except Exception:
@@ -216,19 +224,32 @@ class Group:
                 "broadcast subscription failed; completing its %d subscribers", len(self.members)
             )
         finally:
+            sender.cancel()
             self.broadcasts.forget(self)
+        await self._pass()  # the frames the sender had not reached, then `complete`
         for member in list(self.members.values()):
             member.end()
 
-    async def _deliver(self, payload: str) -> None:
-        """One pass over the members: sent at once where the socket takes it, slotted where not."""
+    async def _send_passes(self) -> None:
+        while True:
+            await self._newer.wait()
+            self._newer.clear()
+            await self._pass()
+
+    async def _pass(self) -> None:
+        """The newest frame to every member that lacks it: sent at once where the socket takes
+        it, slotted where not. Between slices the stream task may make a newer frame: the
+        members after that point get it, not the one this pass began with (under load a frame
+        waits for its turn in one pass, never for the end of the previous pass too)."""
         for count, member in enumerate(list(self.members.values()), 1):
-            if member.sendable_now():
-                await member.send_now(payload)  # completes without waiting (see sendable_now)
-            else:
-                member.offer(payload)
+            if member.frame != self.frames:
+                member.frame = self.frames
+                if member.sendable_now():
+                    await member.send_now(self.last)  # completes without waiting
+                else:
+                    member.offer(self.last)
             if count % PASS_SLICE == 0:
-                await asyncio.sleep(0)  # other connections' work runs during a long pass
+                await asyncio.sleep(0)  # the stream and other connections' work run
 
 
 class Broadcasts:

@@ -19,6 +19,8 @@ server RSS; then the p99 ratio ours/bare.
     python bench/fanout.py                       # 1,000 and 5,000 clients, 10 s each
     python bench/fanout.py --clients 200 --seconds 3
     python bench/fanout.py --quick               # tests
+    python bench/fanout.py --replicas 4          # ours as 4 processes on one Redis bus (needs
+                                                 # the cores: server and clients share the box)
 """
 
 from __future__ import annotations
@@ -69,7 +71,9 @@ def make_book(seq: int) -> Any:
 # -- servers (each in its own process) --------------------------------------------------------
 
 
-def serve_ours(port: int, var_dir: str, interval: float) -> None:
+def serve_ours(
+    port: int, var_dir: str, interval: float, redis_url: str | None, namespace: str, publish: bool
+) -> None:
     import uvicorn
 
     from api.app import create_app
@@ -79,7 +83,8 @@ def serve_ours(port: int, var_dir: str, interval: float) -> None:
     settings = Settings(
         var_dir=Path(var_dir),
         database_url=None,
-        redis_url=None,
+        redis_url=redis_url,  # replicas: one Redis bus, one publisher
+        bus_namespace=namespace,
         demo_data=False,
         sim_tick_seconds=60,  # the sim feed stays out of the way; the bench publishes books
         subscription_max_rate=20,
@@ -103,9 +108,10 @@ def serve_ours(port: int, var_dir: str, interval: float) -> None:
         server = uvicorn.Server(
             uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", ws_max_queue=64)
         )
-        publisher = asyncio.ensure_future(publish())
+        publisher = asyncio.ensure_future(publish()) if publish else None
         await server.serve()
-        publisher.cancel()
+        if publisher is not None:
+            publisher.cancel()
 
     asyncio.run(main())
 
@@ -173,6 +179,7 @@ async def _client(
     until: float,
     out: list[float],
     ready: list[int],
+    per_server: dict[str, int],
 ) -> None:
     import websockets
 
@@ -208,27 +215,41 @@ async def _client(
                     stamp = STAMP.search(text)
                     if stamp is not None:
                         out.append(received - datetime.fromisoformat(stamp[1]).timestamp())
+                        per_server[url] = per_server.get(url, 0) + 1
 
 
 def client_process(
-    url: str, graphql: bool, compress: bool, n: int, start_at: float, seconds: float, queue: Any
+    urls: list[str],
+    graphql: bool,
+    compress: bool,
+    n: int,
+    start_at: float,
+    seconds: float,
+    queue: Any,
 ) -> None:
     async def main() -> dict[str, Any]:
         latencies: list[float] = []
         ready: list[int] = []
+        per_server: dict[str, int] = {}
         until = start_at + seconds
         tasks = []
-        for _ in range(n):
+        for i in range(n):  # spread over the replicas
+            url = urls[i % len(urls)]
             tasks.append(
                 asyncio.ensure_future(
-                    _client(url, graphql, compress, start_at, until, latencies, ready)
+                    _client(url, graphql, compress, start_at, until, latencies, ready, per_server)
                 )
             )
             await asyncio.sleep(0)
         results = await asyncio.gather(*tasks, return_exceptions=True)
         errors = [repr(r) for r in results if isinstance(r, BaseException)]
         # Only frames received in the measured window count (connecting takes a while).
-        return {"latencies": latencies, "connected": len(ready), "errors": errors[:3]}
+        return {
+            "latencies": latencies,
+            "connected": len(ready),
+            "per_server": per_server,
+            "errors": errors[:3],
+        }
 
     queue.put(asyncio.run(main()))
 
@@ -254,13 +275,13 @@ def cpu_seconds(pid: int) -> float:
 
 def run_side(
     name: str,
-    url: str,
+    urls: list[str],
     graphql: bool,
     compress: bool,
     clients: int,
     procs: int,
     seconds: float,
-    pid: int,
+    pids: list[int],
     connect_s: float | None = None,
 ) -> dict[str, float]:
     ctx = mp.get_context("spawn")
@@ -270,7 +291,7 @@ def run_side(
     start_at = time.time() + connect_s
     workers = [
         ctx.Process(
-            target=client_process, args=(url, graphql, compress, n, start_at, seconds, queue)
+            target=client_process, args=(urls, graphql, compress, n, start_at, seconds, queue)
         )
         for n in per
         if n
@@ -280,15 +301,17 @@ def run_side(
     # The server's CPU over the measured window: per delivered frame it is the cost of a send,
     # which the clients' share of the cores does not distort the way it distorts latency.
     time.sleep(max(0.0, start_at - time.time()))
-    cpu_start = cpu_seconds(pid)
+    cpu_start = sum(cpu_seconds(pid) for pid in pids)
     time.sleep(seconds)
-    cpu = cpu_seconds(pid) - cpu_start
+    cpu = sum(cpu_seconds(pid) for pid in pids) - cpu_start
     results = [queue.get(timeout=connect_s + seconds + 120) for _ in workers]
     for w in workers:
         w.join(timeout=30)
     # Only frames received in the measured window count (clients skip those of the connecting).
     latencies = sorted(x for r in results for x in r["latencies"])
     connected = sum(r["connected"] for r in results)
+    # Frames each server delivered in the window (replicas: each got the books from the bus).
+    per_server = [sum(r["per_server"].get(url, 0) for r in results) for url in urls]
     errors = [e for r in results for e in r["errors"]]
     window = seconds
     p50 = statistics.median(latencies) * 1000 if latencies else float("nan")
@@ -297,10 +320,12 @@ def run_side(
     )
     rate = len(latencies) / window
     cpu_us = cpu / len(latencies) * 1e6 if latencies else float("nan")
+    rss = sum(rss_mib(pid) for pid in pids)
     print(
         f"{name:4} {clients:5} clients ({connected} connected): {rate:9.0f} frames/s   "
-        f"p50 {p50:7.1f} ms   p99 {p99:7.1f} ms   server RSS {rss_mib(pid):6.0f} MiB   "
+        f"p50 {p50:7.1f} ms   p99 {p99:7.1f} ms   server RSS {rss:6.0f} MiB   "
         f"server CPU {cpu / window:4.2f} cores, {cpu_us:5.1f} us per frame delivered"
+        + (f"   frames per server: {per_server}" if len(urls) > 1 else "")
         + (f"   errors: {errors[:2]}" if errors else "")
     )
     return {"p50": p50, "p99": p99, "rate": rate, "cpu_us": cpu_us}
@@ -325,15 +350,33 @@ def main() -> None:
         help="clients do not offer permessage-deflate (by default they do, as browsers do, and "
         "the server compresses every frame for every socket)",
     )
+    parser.add_argument(
+        "--replicas",
+        type=int,
+        default=1,
+        help="our server as N processes on one Redis bus (--redis-url), the clients spread over "
+        "them, as the API scales out (for a machine with the cores for it)",
+    )
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/15")
     parser.add_argument("--quick", action="store_true", help="50 clients, 2 s")
     parser.add_argument("--serve-ours", nargs=2, metavar=("PORT", "VAR_DIR"))
+    parser.add_argument("--bus-namespace", default="co", help=argparse.SUPPRESS)
+    parser.add_argument("--no-publish", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--serve-bare", metavar="PORT")
     parser.add_argument(
         "--execution-only", action="store_true", help="only the in-process server CPU figures"
     )
     args = parser.parse_args()
     if args.serve_ours:
-        serve_ours(int(args.serve_ours[0]), args.serve_ours[1], args.interval)
+        redis_url = args.redis_url if args.replicas > 1 else None
+        serve_ours(
+            int(args.serve_ours[0]),
+            args.serve_ours[1],
+            args.interval,
+            redis_url,
+            args.bus_namespace,
+            not args.no_publish,
+        )
         return
     if args.serve_bare:
         serve_bare(int(args.serve_bare), args.interval)
@@ -347,47 +390,55 @@ def main() -> None:
     if args.execution_only:
         return
     compression = "off" if args.no_compression else "permessage-deflate"
+    replicas = f"{args.replicas} processes on one Redis bus" if args.replicas > 1 else "1 process"
     print(
         f"one book every {args.interval:g} s; clients in {args.procs} processes; loopback; "
-        f"compression {compression}"
+        f"compression {compression}; ours: {replicas}"
     )
     with tempfile.TemporaryDirectory() as var:
-        ours_port, bare_port = free_port(), free_port()
+        ours_ports = [free_port() for _ in range(args.replicas)]
+        bare_port = free_port()
         me = [sys.executable, __file__, "--interval", str(args.interval)]
+        me += ["--replicas", str(args.replicas), "--redis-url", args.redis_url]
+        me += ["--bus-namespace", f"bench-fanout-{os.getpid()}"]
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         # Server logs (e.g. clients leaving mid-send at the end of a window) are not figures.
         quiet = subprocess.DEVNULL
-        ours = subprocess.Popen(
-            [*me, "--serve-ours", str(ours_port), var], env=env, cwd=ROOT, stderr=quiet
-        )
+        ours = []
+        for i, port in enumerate(ours_ports):  # replica 0 publishes; the bus carries it to all
+            replica_dir = Path(var) / f"replica-{i}"
+            replica_dir.mkdir()
+            command = [*me, "--serve-ours", str(port), str(replica_dir)]
+            command += ["--no-publish"] if i else []
+            ours.append(subprocess.Popen(command, env=env, cwd=ROOT, stderr=quiet))
+            wait_port(port)  # one at a time: each migrates its own SQLite file at start
         bare = subprocess.Popen(
             [*me, "--serve-bare", str(bare_port)], env=env, cwd=ROOT, stderr=quiet
         )
         try:
-            wait_port(ours_port)
             wait_port(bare_port)
             time.sleep(1.0)
             for count in counts:
                 o = run_side(
                     "ours",
-                    f"ws://127.0.0.1:{ours_port}/graphql",
+                    [f"ws://127.0.0.1:{port}/graphql" for port in ours_ports],
                     True,
                     not args.no_compression,
                     count,
                     args.procs,
                     args.seconds,
-                    ours.pid,
+                    [process.pid for process in ours],
                     args.connect_seconds,
                 )
                 b = run_side(
                     "bare",
-                    f"ws://127.0.0.1:{bare_port}/ws",
+                    [f"ws://127.0.0.1:{bare_port}/ws"],
                     False,
                     not args.no_compression,
                     count,
                     args.procs,
                     args.seconds,
-                    bare.pid,
+                    [bare.pid],
                     args.connect_seconds,
                 )
                 print(
@@ -399,7 +450,7 @@ def main() -> None:
                     f"{os.cpu_count()}, shared with the clients"
                 )
         finally:
-            for process in (ours, bare):
+            for process in (*ours, bare):
                 process.terminate()
                 process.wait(timeout=20)
 

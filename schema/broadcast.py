@@ -40,7 +40,7 @@ import json
 import logging
 from collections import OrderedDict
 from contextlib import suppress
-from typing import Any, cast
+from typing import Any
 
 from graphql import (
     DocumentNode,
@@ -144,11 +144,14 @@ class Member:
     async def send_now(self, payload: str) -> None:
         """The group's direct send; a failure goes to the member's task, which raises it."""
         try:
-            await self.handler.send_message(cast(Any, Encoded("next", self.prefix + payload + "}")))
+            await self.handler.send_message(self._next(payload))
             self.sent_by_group += 1
         except Exception as error:
             self.error = error
             self._wake()
+
+    def _next(self, payload: str) -> Any:
+        return Encoded("next", self.prefix + payload + "}")  # with this member's operation id
 
     def offer(self, payload: str) -> None:
         self.slot = payload  # replaces a frame still waiting: latest wins
@@ -177,9 +180,7 @@ class Member:
                 raise self.error
             payload, self.slot = self.slot, None
             if payload is not None and not self.operation.completed:
-                await self.handler.send_message(
-                    cast(Any, Encoded("next", self.prefix + payload + "}"))
-                )
+                await self.handler.send_message(self._next(payload))
                 self.sent_by_task += 1
             if self.ended and self.slot is None:
                 return

@@ -35,3 +35,25 @@ def test_fanout_bench_quick_prints_both_sides() -> None:
         )
     }
     assert len(costs) == 2, out.stdout
+
+
+@pytest.mark.slow
+def test_fanout_bench_replicas_each_serve_books_from_one_redis_bus(redis_url: str) -> None:
+    """`--replicas 2`: one replica publishes, the Redis bus carries the books to both, and the
+    clients on each replica receive them."""
+    command = [sys.executable, str(ROOT / "bench" / "fanout.py"), "--quick", "--replicas", "2"]
+    out = subprocess.run(
+        [*command, "--redis-url", redis_url],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+        cwd=ROOT,
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "ours: 2 processes on one Redis bus" in out.stdout, out.stdout
+    ours = r"ours\s+50 clients \((\d+) connected\).*frames per server: \[(\d+), (\d+)\]"
+    match = re.search(ours, out.stdout)
+    assert match, out.stdout
+    assert int(match.group(1)) == 50, "every client connected"
+    assert int(match.group(2)) > 0 and int(match.group(3)) > 0, out.stdout

@@ -3,27 +3,14 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.bench.running import run_bench
 
 
 def test_alerts_bench_small_prints_both_figures_and_the_ratio() -> None:
-    out = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "bench" / "alerts.py"),
-            *("--alerts", "500", "--ticks", "5000", "--naive-ticks", "200"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+    text = run_bench(
+        "alerts.py", "--alerts", "500", "--ticks", "5000", "--naive-ticks", "200", timeout=120
     )
-    assert out.returncode == 0, out.stdout + out.stderr
-    text = out.stdout
     assert "same fired set on the first 200 ticks: yes" in text
     assert re.search(r"naive:\s+[\d,]+ ticks/s", text)
     assert re.search(r"indexed:\s+[\d,]+ ticks/s", text)

@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.bench.running import run_bench
 
 
 def test_backtest_bench_small_run_reports_identical_trades_and_both_times() -> None:
-    out = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "backtest.py"), "--bars", "5000", "--repeat", "1"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert out.returncode == 0, out.stdout + out.stderr
-    text = out.stdout
+    text = run_bench("backtest.py", "--bars", "5000", "--repeat", "1", timeout=120)
     match = re.search(r"trades identical: yes \(([\d,]+) closed trades", text)
     assert match and int(match.group(1).replace(",", "")) > 20
     assert re.search(r"backtesting.py:\s+[\d.]+ ms wall", text)

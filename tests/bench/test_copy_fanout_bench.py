@@ -4,22 +4,15 @@ prints ours, the naive loop and the ratio; no timing assertions."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
-from pathlib import Path
 
+from tests.bench.running import run_bench
 from tests.conftest import PG_URL, TEST_BACKEND
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_copy_fanout_bench_small_prints_both_figures_and_stages() -> None:
-    command = [sys.executable, str(ROOT / "bench" / "copy_fanout.py"), "--followers", "200"]
-    command += ["--rounds", "1", "--naive-followers", "20"]
-    command += ["--pg-url", PG_URL] if TEST_BACKEND == "services" else ["--no-pg"]
-    out = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
-    assert out.returncode == 0, out.stdout + out.stderr
-    text = out.stdout
+    backend = ["--pg-url", PG_URL] if TEST_BACKEND == "services" else ["--no-pg"]
+    args = ["--followers", "200", "--rounds", "1", "--naive-followers", "20", *backend]
+    text = run_bench("copy_fanout.py", *args, timeout=300)
     backends = ["sqlite", "postgresql"] if TEST_BACKEND == "services" else ["sqlite"]
     assert re.findall(r"^\[(\w+)\]$", text, re.M) == backends
     stages = r"load \d+ ms, plan \d+ ms, persist \d+ ms, queue \d+ ms"

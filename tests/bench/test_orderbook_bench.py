@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.bench.running import run_bench
 
 
 def test_orderbook_bench_quick_prints_both_figures() -> None:
-    out = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "orderbook.py"), "--quick"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert out.returncode == 0, out.stdout + out.stderr
-    text = out.stdout
+    text = run_bench("orderbook.py", "--quick", timeout=120)
     assert "books equal after the stream: yes" in text
     assert re.search(r"ccxt:\s+[\d.]+ M updates/s", text)
     assert re.search(r"ours:\s+[\d.]+ M updates/s", text)

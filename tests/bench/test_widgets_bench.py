@@ -4,24 +4,12 @@ assertions (the machine is shared)."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.bench.running import run_bench
 
 
 def test_widget_bench_quick_run_prints_sizes_latencies_and_ratio() -> None:
-    out = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "widgets.py"), "--quick"],
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=False,
-        cwd=ROOT,
-    )
-    assert out.returncode == 0, out.stdout + out.stderr
-    text = out.stdout
+    text = run_bench("widgets.py", "--quick", timeout=240)
     served = re.search(r"largest served payload: (\d+) bytes", text)
     worst = re.search(r"largest worst-case payload: (\d+) bytes", text)
     assert served and worst and int(served.group(1)) <= 1024 and int(worst.group(1)) <= 1024

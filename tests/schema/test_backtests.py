@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from typing import Any
 
 import pytest
@@ -144,39 +145,70 @@ async def test_progress_frames_start_with_the_state_rise_and_end_with_done(
     assert all(f["etaSeconds"] is not None and f["etaSeconds"] >= 0 for f in running)
 
 
+def hold_after_first_report(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> tuple[threading.Event, list[float]]:
+    """Holds a job's worker thread once it has published progress, until the returned event is
+    set, and lists the bars it reports after that. The real reporter still runs, so a cancel made
+    meanwhile stops the run at the next bar, however fast or loaded the machine is."""
+    release = threading.Event()
+    after_release: list[float] = []
+    reporter = services.backtests._reporter
+
+    def holding(job_id: str, run: Any, loop: asyncio.AbstractEventLoop) -> Any:
+        report = reporter(job_id, run, loop)
+
+        def report_then_hold(fraction: float) -> None:
+            if release.is_set():
+                after_release.append(fraction)
+            report(fraction)
+            if run.reports and not release.is_set():
+                release.wait(timeout=30)
+
+        return report_then_hold
+
+    monkeypatch.setattr(services.backtests, "_reporter", holding)
+    return release, after_release
+
+
 async def test_cancel_stops_the_worker_and_ends_the_subscription(
-    app: Starlette, gql: GraphQLClient
+    app: Starlette, gql: GraphQLClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     services: Services = app.state.services
+    release, after_release = hold_after_first_report(services, monkeypatch)
     token = await gql.register("cancel@example.com")
-    # ~49,000 bars (near the limit): still running when the cancel arrives on a loaded box.
-    job_id = await run(gql, token, {**LONG, "days": 34})
-    async with graphql_ws(app, {"authorization": f"Bearer {token}"}) as ws:
-        await ws.send_json(
-            {
-                "id": "c",
-                "type": "subscribe",
-                "payload": {"query": PROGRESS, "variables": {"id": job_id}},
-            }
-        )
-        while True:  # wait until it is really running
-            frame = (await next_of(ws, "c"))["payload"]["data"]["backtestProgress"]
-            if frame["status"] == "RUNNING" and frame["progress"] > 0:
-                break
-        canceled = (await gql.data(CANCEL, {"id": job_id}, token))["cancelBacktest"]
-        assert canceled["status"] == "CANCELED"
-        last = None
-        while True:
-            message = await next_of(ws, "c")
-            if message["type"] == "complete":
-                break
-            last = message["payload"]["data"]["backtestProgress"]
-        assert last is not None and last["status"] == "CANCELED"
+    job_id = await run(gql, token, LONG)
+    try:
+        async with graphql_ws(app, {"authorization": f"Bearer {token}"}) as ws:
+            await ws.send_json(
+                {
+                    "id": "c",
+                    "type": "subscribe",
+                    "payload": {"query": PROGRESS, "variables": {"id": job_id}},
+                }
+            )
+            while True:  # wait until it is really running
+                frame = (await next_of(ws, "c"))["payload"]["data"]["backtestProgress"]
+                if frame["status"] == "RUNNING" and frame["progress"] > 0:
+                    break
+            canceled = (await gql.data(CANCEL, {"id": job_id}, token))["cancelBacktest"]
+            assert canceled["status"] == "CANCELED"
+            release.set()
+            last = None
+            while True:
+                message = await next_of(ws, "c")
+                if message["type"] == "complete":
+                    break
+                last = message["payload"]["data"]["backtestProgress"]
+            assert last is not None and last["status"] == "CANCELED"
+    finally:
+        release.set()
     for _ in range(100):  # the worker thread stops within a bar
         if job_id not in services.backtests._runs:
             break
         await asyncio.sleep(0.02)
     assert job_id not in services.backtests._runs
+    assert len(after_release) == 1  # the first bar after the cancel raised: nothing more ran
     job = (await gql.data(JOB, {"id": job_id}, token))["backtest"]
     assert job["status"] == "CANCELED" and job["metrics"] is None and job["progress"] < 1
     again = (await gql.data(CANCEL, {"id": job_id}, token))["cancelBacktest"]

@@ -18,7 +18,6 @@ from starlette.routing import Route
 from api.container import Services
 from api.db.models import Order
 from api.services.alerts.webhook import SIGNATURE_HEADER, verify
-from api.services.market import ticker_topic
 from notifications.model import Notice
 from tests.conftest import GraphQLClient
 from tests.schema.passkey_helpers import PASSWORD, enrol, step_up
@@ -27,6 +26,7 @@ from tests.support.authenticator import SoftwareAuthenticator
 from tests.support.graphql_ws import graphql_ws, next_of
 from tests.support.loopback_server import loopback_server
 from tests.support.polling import eventually
+from tests.support.ticks import publish_tick
 
 CREATE = (
     "mutation($i: CreateAlertInput!, $s: StepUpAssertionInput) "
@@ -64,25 +64,6 @@ async def webhook_server() -> AsyncIterator[tuple[WebhookReceiver, str]]:
     app = Starlette(routes=[Route("/hook", receiver.endpoint, methods=["POST"])])
     async with loopback_server(app) as server:
         yield receiver, f"{server.base_url}/hook"
-
-
-async def publish_tick(services: Services, price: float, stamp: str) -> None:
-    await services.bus.publish(
-        ticker_topic("sim", "BTC/USDT"),
-        {
-            "venue": "sim",
-            "symbol": "BTC/USDT",
-            "bid": None,
-            "ask": None,
-            "last": repr(price),
-            "open_24h": "0",
-            "high_24h": "0",
-            "low_24h": "0",
-            "base_volume_24h": "0",
-            "quote_volume_24h": "0",
-            "timestamp": stamp,
-        },
-    )
 
 
 async def alert_orders(services: Services, user_id: str) -> list[Order]:

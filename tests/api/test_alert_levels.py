@@ -13,7 +13,6 @@ from sqlmodel import col, select
 
 from api.container import Services
 from api.db.alert_tables import AlertTrigger, PnlPeak
-from api.db.models import FillRecord, Order
 from api.services.accounts import Principal
 from api.services.alerts.spec import AlertSpec
 from api.services.market import MarketService
@@ -23,6 +22,7 @@ from engine.alerts import EventCondition, Mode
 from engine.alerts.events import EventKind
 from notifications.model import Notice
 from tests.support.polling import eventually
+from tests.support.round_trips import record_round_trip
 from tests.support.users import new_user
 
 pytestmark = pytest.mark.paper_trading_without_step_up
@@ -118,46 +118,9 @@ async def test_a_whale_event_on_the_bus_fires_the_whale_alert_once(services: Ser
 
 
 async def _round_trip(services: Services, user: str, account: str, n: int, gain: str) -> None:
-    """A recorded buy and sell of 1 ETH (no fee): realised P&L moves by `gain`."""
-    async with services.db.session() as session:
-        legs = (("buy", Decimal(1000), 0), ("sell", Decimal(1000) + Decimal(gain), 1))
-        for side, price, second in legs:
-            order = Order(
-                user_id=user,
-                account_id=account,
-                venue="sim",
-                symbol="ETH/USDT",
-                client_order_id=f"rt-{n}-{side}",
-                side=side,
-                type="market",
-                time_in_force="ioc",
-                qty=Decimal(1),
-                filled_qty=Decimal(1),
-                avg_fill_price=price,
-                fee_paid=Decimal(0),
-                status="filled",
-            )
-            session.add(order)
-            await session.flush()
-            session.add(
-                FillRecord(
-                    order_id=order.id,
-                    user_id=user,
-                    account_id=account,
-                    venue="sim",
-                    trade_id=f"rt-{n}-{side}",
-                    symbol="ETH/USDT",
-                    side=side,
-                    price=price,
-                    qty=Decimal(1),
-                    fee=Decimal(0),
-                    fee_currency="USDT",
-                    liquidity="taker",
-                    executed_at=datetime(2030, 1, 1, tzinfo=UTC)
-                    + timedelta(minutes=n, seconds=second),
-                )
-            )
-        await session.commit()
+    """The n-th recorded round trip (n minutes into 2030): realised P&L moves by `gain`."""
+    at = datetime(2030, 1, 1, tzinfo=UTC) + timedelta(minutes=n)
+    await record_round_trip(services.db, user, account, tag=f"rt-{n}", gain=gain, at=at)
 
 
 async def test_pnl_crossing_fires_once_and_recurring_alerts_respect_their_cooldown(

@@ -4,7 +4,6 @@ picked up by the P&L sampler fire their GraphQL-created alerts, each once, for t
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from decimal import Decimal
 
 import pytest
 from sqlmodel import col, select
@@ -12,11 +11,12 @@ from starlette.applications import Starlette
 
 from api.container import Services
 from api.db.alert_tables import PnlPeak
-from api.db.models import FillRecord, Order
+from api.db.models import FillRecord
 from notifications.model import Notice
 from tests.conftest import GraphQLClient
 from tests.schema.trading_helpers import paper_account
 from tests.support.polling import eventually
+from tests.support.round_trips import record_round_trip
 
 pytestmark = pytest.mark.paper_trading_without_step_up
 
@@ -88,43 +88,8 @@ async def test_whale_and_pnl_alerts_fire_in_the_running_service(
     await eventually(sampled)
     # ... then a profitable round trip is recorded: P&L 0 → 200 enters [150, ∞).
     account = await paper_account(gql, token)
-    async with services.db.session() as session:
-        for side, price, second in (("buy", Decimal(1000), 0), ("sell", Decimal(1200), 1)):
-            order = Order(
-                user_id=user.id,
-                account_id=account,
-                venue="sim",
-                symbol="ETH/USDT",
-                client_order_id=f"levels-{side}",
-                side=side,
-                type="market",
-                time_in_force="ioc",
-                qty=Decimal(1),
-                filled_qty=Decimal(1),
-                avg_fill_price=price,
-                fee_paid=Decimal(0),
-                status="filled",
-            )
-            session.add(order)
-            await session.flush()
-            session.add(
-                FillRecord(
-                    order_id=order.id,
-                    user_id=user.id,
-                    account_id=account,
-                    venue="sim",
-                    trade_id=f"levels-{side}",
-                    symbol="ETH/USDT",
-                    side=side,
-                    price=price,
-                    qty=Decimal(1),
-                    fee=Decimal(0),
-                    fee_currency="USDT",
-                    liquidity="taker",
-                    executed_at=datetime(2030, 1, 1, 0, 0, second, tzinfo=UTC),
-                )
-            )
-        await session.commit()
+    at = datetime(2030, 1, 1, tzinfo=UTC)
+    await record_round_trip(services.db, user.id, account, tag="levels", gain="200", at=at)
 
     async def pnl_fired() -> list[str]:
         return await trigger_values(gql, token, pnl_id)

@@ -19,19 +19,9 @@ from api.services.accounts import Principal
 from api.services.bots.records import loads
 from api.services.step_up import ARMED_ALERT_SCOPE
 from tests.conftest import GraphQLClient
-from tests.schema.trading_helpers import paper_account
+from tests.support.app_services import paper_user, services_of
 
 BTC = "BTC/USDT"
-
-
-def services_of(app: Starlette) -> Services:
-    services: Services = app.state.services
-    return services
-
-
-async def user(gql: GraphQLClient, services: Services, email: str) -> tuple[Principal, str]:
-    token = await gql.register(email)
-    return await services.accounts.authenticate(token), await paper_account(gql, token)
 
 
 def internal(principal: Principal) -> Principal:
@@ -57,8 +47,8 @@ async def test_a_copy_runs_for_the_subscriber_sized_to_the_allocation(
     app: Starlette, gql: GraphQLClient
 ) -> None:
     services = services_of(app)
-    creator, creator_account = await user(gql, services, "creator@example.com")
-    subscriber, account = await user(gql, services, "subscriber@example.com")
+    creator, creator_account = await paper_user(gql, services, "creator@example.com")
+    subscriber, account = await paper_user(gql, services, "subscriber@example.com")
     price = services.venues.sim.ticker(BTC).last
     source = await services.bots.create_bot(
         creator, account_id=creator_account, kind="grid", symbol=BTC, params=grid(price)
@@ -96,7 +86,7 @@ async def test_a_template_copy_uses_the_template_recipe_and_can_stay_stopped(
     app: Starlette, gql: GraphQLClient
 ) -> None:
     services = services_of(app)
-    subscriber, account = await user(gql, services, "tpl@example.com")
+    subscriber, account = await paper_user(gql, services, "tpl@example.com")
     copy = await services.bots.create_subscriber_copy(
         internal(subscriber),
         account_id=account,
@@ -112,8 +102,8 @@ async def test_bad_input_names_the_field_and_a_refused_start_leaves_nothing(
     app: Starlette, gql: GraphQLClient
 ) -> None:
     services = services_of(app)
-    creator, creator_account = await user(gql, services, "c2@example.com")
-    subscriber, account = await user(gql, services, "s2@example.com")
+    creator, creator_account = await paper_user(gql, services, "c2@example.com")
+    subscriber, account = await paper_user(gql, services, "s2@example.com")
     price = services.venues.sim.ticker(BTC).last
     source = await services.bots.create_bot(
         creator, account_id=creator_account, kind="grid", symbol=BTC, params=grid(price)

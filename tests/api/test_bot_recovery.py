@@ -24,9 +24,10 @@ from api.services.orders import PlaceOrder
 from api.settings import Settings
 from engine.market.models import Side
 from engine.trading.models import OrderType, TimeInForce
-from tests.api.test_bot_runner import bot_orders, mid, tight_grid
+from tests.api.test_bot_runner import mid, tight_grid
 from tests.conftest import GraphQLClient
 from tests.schema.trading_helpers import paper_account
+from tests.support.app_services import bot_orders, services_of
 from tests.support.faulty_exchange import FaultyExchange
 from tests.support.polling import eventually
 
@@ -55,11 +56,6 @@ async def running(settings: Settings) -> AsyncIterator[tuple[GraphQLClient, Star
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
             yield GraphQLClient(http), app
-
-
-def services_of(app: Starlette) -> Services:
-    services: Services = app.state.services
-    return services
 
 
 async def all_orders(services: Services, account_id: str) -> list[Order]:

@@ -16,7 +16,6 @@ from starlette.applications import Starlette
 from api.container import Services
 from api.db.bot_tables import Bot, BotOrder
 from api.db.models import FillRecord, Order
-from api.services.accounts import Principal
 from api.services.orders import AccountNotReconciled, PlaceOrder
 from api.settings import Settings
 from engine.market.models import Market, OrderBookSnapshot, Side
@@ -25,7 +24,7 @@ from engine.strategies.base import Intent, Strategy, StrategyContext, round_to
 from engine.strategies.dca import safety_ladder
 from engine.trading.models import OrderType, TimeInForce
 from tests.conftest import GraphQLClient
-from tests.schema.trading_helpers import paper_account
+from tests.support.app_services import bot_orders, paper_user, services_of
 from tests.support.faulty_exchange import FaultyExchange
 from tests.support.polling import eventually
 
@@ -44,24 +43,6 @@ async def step(services: Services, times: int = 1) -> None:
     """Advance the sim venue one tick (a minute) and record what happened to our orders."""
     for _ in range(times):
         await services.feed.step_and_publish()
-
-
-def services_of(app: Starlette) -> Services:
-    services: Services = app.state.services
-    return services
-
-
-async def user(gql: GraphQLClient, services: Services, email: str) -> tuple[Principal, str]:
-    token = await gql.register(email)
-    return await services.accounts.authenticate(token), await paper_account(gql, token)
-
-
-async def bot_orders(services: Services, bot_id: str) -> list[BotOrder]:
-    async with services.db.session() as session:
-        rows = await session.exec(
-            select(BotOrder).where(col(BotOrder.bot_id) == bot_id).order_by(col(BotOrder.seq))
-        )
-        return list(rows.all())
 
 
 async def orders_of(services: Services, account_id: str) -> list[Order]:
@@ -99,7 +80,7 @@ async def test_grid_places_its_ladder_and_requotes_after_a_fill(
     app: Starlette, gql: GraphQLClient
 ) -> None:
     services = services_of(app)
-    principal, account = await user(gql, services, "grid@example.com")
+    principal, account = await paper_user(gql, services, "grid@example.com")
     center = mid(services)
     bot = await services.bots.create_bot(
         principal, account_id=account, kind="grid", symbol=BTC, params=tight_grid(center)
@@ -122,7 +103,7 @@ async def test_grid_places_its_ladder_and_requotes_after_a_fill(
     assert [placed[r.client_order_id].status for r in rows] == ["open", "open"]
 
     # Someone sells at market: the grid's upper buy is the best bid and fills.
-    taker, taker_account = await user(gql, services, "taker@example.com")
+    taker, taker_account = await paper_user(gql, services, "taker@example.com")
     for side in (Side.BUY, Side.SELL):
         request = PlaceOrder(
             account_id=taker_account,
@@ -176,7 +157,7 @@ async def test_dca_places_its_safety_orders_at_the_right_prices(
     app: Starlette, gql: GraphQLClient
 ) -> None:
     services = services_of(app)
-    principal, account = await user(gql, services, "dca@example.com")
+    principal, account = await paper_user(gql, services, "dca@example.com")
     params = {
         "base_qty": "0.001",
         "safety_qty": "0.001",
@@ -261,7 +242,7 @@ async def test_a_strategy_that_raises_goes_to_error_and_other_bots_keep_running(
     app: Starlette, gql: GraphQLClient, exploding_kind: str
 ) -> None:
     services = services_of(app)
-    principal, account = await user(gql, services, "boom@example.com")
+    principal, account = await paper_user(gql, services, "boom@example.com")
     center = mid(services)
     steady = await services.bots.create_bot(
         principal, account_id=account, kind="grid", symbol=BTC, params=tight_grid(center)
@@ -289,7 +270,7 @@ async def test_risk_limits_refuse_orders_and_a_daily_loss_pauses_the_bot(
     app: Starlette, gql: GraphQLClient
 ) -> None:
     services = services_of(app)
-    principal, account = await user(gql, services, "limits@example.com")
+    principal, account = await paper_user(gql, services, "limits@example.com")
     center = mid(services)
     grid = await services.bots.create_bot(
         principal,
@@ -338,7 +319,7 @@ async def test_a_bot_cannot_start_on_an_account_that_is_not_reconciled(
     app: Starlette, gql: GraphQLClient
 ) -> None:
     services = services_of(app)
-    principal, account = await user(gql, services, "unreconciled@example.com")
+    principal, account = await paper_user(gql, services, "unreconciled@example.com")
     bot = await services.bots.create_bot(
         principal, account_id=account, kind="grid", symbol=BTC, params=tight_grid(mid(services))
     )
@@ -372,7 +353,7 @@ async def test_account_limits_count_every_open_order_on_the_account(
     app: Starlette, gql: GraphQLClient
 ) -> None:
     services = services_of(app)
-    principal, account = await user(gql, services, "account-limits@example.com")
+    principal, account = await paper_user(gql, services, "account-limits@example.com")
     manual = PlaceOrder(
         account_id=account,
         symbol=BTC,
@@ -417,7 +398,7 @@ async def test_pause_keeps_orders_and_start_resumes_without_a_second_ladder(
     app: Starlette, gql: GraphQLClient
 ) -> None:
     services = services_of(app)
-    principal, account = await user(gql, services, "pause@example.com")
+    principal, account = await paper_user(gql, services, "pause@example.com")
     grid = await services.bots.create_bot(
         principal, account_id=account, kind="grid", symbol=BTC, params=tight_grid(mid(services))
     )

@@ -12,7 +12,6 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from sqlmodel import col, select
 from starlette.applications import Starlette
 
 from api.container import Services
@@ -27,7 +26,7 @@ from engine.strategies.base import TransferDirection
 from engine.strategies.dca import DcaStrategy
 from engine.strategies.transfers import SimulatedTransfers
 from tests.conftest import GraphQLClient
-from tests.schema.trading_helpers import paper_account
+from tests.support.app_services import bot_orders, paper_user, services_of
 from tests.support.polling import eventually
 
 pytestmark = pytest.mark.paper_trading_without_step_up
@@ -40,24 +39,6 @@ SEED = 7
 def settings(settings: Any) -> Any:
     """A quiet market: the feed steps once at start-up, then only when a test calls it."""
     return settings.model_copy(update={"sim_tick_seconds": 60.0})
-
-
-def services_of(app: Starlette) -> Services:
-    services: Services = app.state.services
-    return services
-
-
-async def user(gql: GraphQLClient, services: Services, email: str) -> tuple[Any, str]:
-    token = await gql.register(email)
-    return await services.accounts.authenticate(token), await paper_account(gql, token)
-
-
-async def bot_orders(services: Services, bot_id: str) -> list[BotOrder]:
-    async with services.db.session() as session:
-        rows = await session.exec(
-            select(BotOrder).where(col(BotOrder.bot_id) == bot_id).order_by(col(BotOrder.seq))
-        )
-        return list(rows.all())
 
 
 async def running(services: Services, bot_id: str) -> BotRuntime:
@@ -74,7 +55,7 @@ async def test_a_sentiment_bot_buys_on_a_strong_headline_from_the_news_feed(
     app: Starlette, gql: GraphQLClient
 ) -> None:
     services = services_of(app)
-    principal, account = await user(gql, services, "news@example.com")
+    principal, account = await paper_user(gql, services, "news@example.com")
     bot = await services.bots.create_bot(
         principal,
         account_id=account,
@@ -112,7 +93,7 @@ async def test_a_whale_follower_buys_on_a_simulated_transfer_from_the_whale_feed
     app: Starlette, gql: GraphQLClient
 ) -> None:
     services = services_of(app)
-    principal, account = await user(gql, services, "whale@example.com")
+    principal, account = await paper_user(gql, services, "whale@example.com")
     bot = await services.bots.create_bot(
         principal,
         account_id=account,
@@ -169,7 +150,7 @@ async def test_a_dca_bot_sees_the_live_ml_signal_and_other_users_cannot_touch_it
     app: Starlette, gql: GraphQLClient
 ) -> None:
     services = services_of(app)
-    principal, account = await user(gql, services, "signal@example.com")
+    principal, account = await paper_user(gql, services, "signal@example.com")
     params = {
         "base_qty": "0.001",
         "safety_qty": "0.001",
@@ -198,7 +179,7 @@ async def test_a_dca_bot_sees_the_live_ml_signal_and_other_users_cannot_touch_it
     assert isinstance(strategy, DcaStrategy)
     assert strategy.state.probability_up == pytest.approx(btc.probability_up)
 
-    other, _ = await user(gql, services, "other@example.com")
+    other, _ = await paper_user(gql, services, "other@example.com")
     with pytest.raises(NotFound):
         await services.bots.bot(other, bot.id)
     with pytest.raises(NotFound):

@@ -29,16 +29,15 @@ from typing import Any
 
 import pytest
 from redis.asyncio import Redis
-from sqlmodel import col, select
 from starlette.applications import Starlette
 
 from api.container import Services
-from api.db.bot_tables import BotOrder
 from api.services.market import book_from_message, book_topic
 from api.settings import Settings
 from api.workers.bot_worker import GROUP, BotDispatch
 from tests.conftest import TEST_BACKEND, GraphQLClient
 from tests.schema.passkey_helpers import PASSWORD, enrol, step_up
+from tests.support.app_services import bot_orders
 from tests.support.authenticator import SoftwareAuthenticator
 from tests.support.polling import eventually
 from tests.support.standins.binance import API_KEY, SECRET, BinanceStandin, settings_override
@@ -183,14 +182,6 @@ async def consumers(redis: Redis, stream: str) -> set[str]:
 async def pending(dispatch: BotDispatch) -> int:
     info: Any = await dispatch.redis.xpending(dispatch.stream, GROUP)
     return int(info["pending"])
-
-
-async def bot_orders(services: Services, bot_id: str) -> list[BotOrder]:
-    async with services.db.session() as session:
-        rows = await session.exec(
-            select(BotOrder).where(col(BotOrder.bot_id) == bot_id).order_by(col(BotOrder.seq))
-        )
-        return list(rows.all())
 
 
 async def lease_kept(dispatch: BotDispatch, bot_id: str, owner: str, beats: int = 4) -> None:

@@ -11,17 +11,16 @@ from decimal import ROUND_CEILING, Decimal
 from typing import Any
 
 import pytest
-from sqlmodel import col, select
 from starlette.applications import Starlette
 
 from api.container import Services
-from api.db.bot_tables import BotOrder
 from api.settings import Settings
 from api.tasks import stop_tasks
 from api.workers.bot_runner import BotRunner
 from api.workers.bot_worker import GROUP, BotDispatch, BotWorker
 from tests.conftest import GraphQLClient
 from tests.schema.trading_helpers import paper_account
+from tests.support.app_services import bot_orders
 from tests.support.polling import eventually
 
 pytestmark = pytest.mark.paper_trading_without_step_up
@@ -85,14 +84,6 @@ async def workers(app: Starlette, dispatch: BotDispatch) -> AsyncIterator[Worker
     finally:
         await pool.close()
         services.bots.runner = embedded
-
-
-async def bot_orders(services: Services, bot_id: str) -> list[BotOrder]:
-    async with services.db.session() as session:
-        rows = await session.exec(
-            select(BotOrder).where(col(BotOrder.bot_id) == bot_id).order_by(col(BotOrder.seq))
-        )
-        return list(rows.all())
 
 
 def tight_grid(services: Services) -> dict[str, Any]:

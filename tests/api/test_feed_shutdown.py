@@ -8,11 +8,11 @@ import asyncio
 import pytest
 from starlette.applications import Starlette
 
-from api.container import Services
 from api.services.market_streams import trades_topic
 from api.settings import Settings
 from api.workers.live_feeds import Stream
 from engine.exchanges.ccxt_adapter import CcxtExchange, capability_map
+from tests.support.app_services import services_of
 from tests.support.polling import eventually
 from tests.support.standins.binance import BinanceStandin, settings_override
 
@@ -30,11 +30,6 @@ def settings(settings: Settings, standin: BinanceStandin) -> Settings:
     return settings.model_copy(
         update={"exchange_overrides": {"binance": override}, "live_market_venues": ["binance"]}
     )
-
-
-def services_of(app: Starlette) -> Services:
-    services: Services = app.state.services
-    return services
 
 
 async def subscribed(standin: BinanceStandin) -> list[str]:

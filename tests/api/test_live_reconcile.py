@@ -10,8 +10,9 @@ import pytest
 from starlette.applications import Starlette
 
 from api.settings import Settings
-from tests.api.test_private_streams import ORDER, binance_trader, services_of
+from tests.api.test_private_streams import ORDER, binance_trader
 from tests.conftest import GraphQLClient
+from tests.support.app_services import services_of
 from tests.support.standins.binance import BinanceStandin, settings_override
 
 

@@ -13,7 +13,6 @@ import pytest
 from starlette.applications import Starlette
 
 from api.bus import Message, Subscription
-from api.container import Services
 from api.services.market import ticker_from_message, ticker_topic
 from api.services.market_streams import (
     candles_from_message,
@@ -25,6 +24,7 @@ from api.settings import Settings
 from api.workers.live_feeds import LiveCandles, has_watch
 from engine.exchanges.ccxt_adapter import CcxtExchange
 from engine.market.models import Candle, Side, Trade
+from tests.support.app_services import services_of
 from tests.support.polling import eventually
 from tests.support.standins.binance import BinanceStandin, settings_override
 
@@ -37,11 +37,6 @@ def settings(settings: Settings, standin: BinanceStandin) -> Settings:
     return settings.model_copy(
         update={"exchange_overrides": {"binance": override}, "live_market_venues": ["binance"]}
     )
-
-
-def services_of(app: Starlette) -> Services:
-    services: Services = app.state.services
-    return services
 
 
 async def streams(standin: BinanceStandin, prefix: str) -> list[str]:

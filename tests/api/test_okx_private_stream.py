@@ -14,12 +14,12 @@ import pytest
 from sqlmodel import col, select
 from starlette.applications import Starlette
 
-from api.container import Services
 from api.db.models import ExchangeAccount, FillRecord
 from api.settings import Settings
 from tests.conftest import GraphQLClient
 from tests.schema.passkey_helpers import PASSWORD, enrol, step_up
 from tests.schema.trading_helpers import ORDER_FIELDS, fill_nodes
+from tests.support.app_services import services_of
 from tests.support.authenticator import SoftwareAuthenticator
 from tests.support.polling import eventually
 from tests.support.standins.okx import API_KEY, PASSPHRASE, SECRET, OkxStandin, settings_override
@@ -53,11 +53,6 @@ def settings(settings: Settings, okx_standin: OkxStandin) -> Settings:
     return settings.model_copy(
         update={"exchange_overrides": {"okx": override}, "exchange_timeout_seconds": 2.0}
     )
-
-
-def services_of(app: Starlette) -> Services:
-    services: Services = app.state.services
-    return services
 
 
 async def okx_trader(gql: GraphQLClient, email: str) -> tuple[str, SoftwareAuthenticator, str]:

@@ -35,16 +35,12 @@ from tests.schema.trading_helpers import (
     paper_account,
     place,
 )
+from tests.support.app_services import services_of
 from tests.support.faulty_exchange import Crash, FaultyExchange
 from tests.support.polling import eventually
 
 # Order mechanics without step-up; the step-up on placeOrder: test_place_order_step_up.py.
 pytestmark = pytest.mark.paper_trading_without_step_up
-
-
-def services_of(app: Starlette) -> Services:
-    services: Services = app.state.services
-    return services
 
 
 def faulty(services: Services, account_id: str) -> FaultyExchange:

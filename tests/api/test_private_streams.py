@@ -12,13 +12,13 @@ import pytest
 from sqlmodel import col, select
 from starlette.applications import Starlette
 
-from api.container import Services
 from api.db.models import ExchangeAccount, FillRecord, Order
 from api.settings import Settings
 from api.workers.private_streams import streams_of
 from tests.conftest import GraphQLClient
 from tests.schema.passkey_helpers import PASSWORD, enrol, step_up
 from tests.schema.trading_helpers import ORDER_FIELDS, fill_nodes
+from tests.support.app_services import services_of
 from tests.support.authenticator import SoftwareAuthenticator
 from tests.support.polling import eventually
 from tests.support.standins.binance import API_KEY, SECRET, BinanceStandin, settings_override
@@ -40,11 +40,6 @@ def settings(settings: Settings, standin: BinanceStandin) -> Settings:
     return settings.model_copy(
         update={"exchange_overrides": {"binance": override}, "exchange_timeout_seconds": 1.0}
     )
-
-
-def services_of(app: Starlette) -> Services:
-    services: Services = app.state.services
-    return services
 
 
 class Trader:

@@ -12,7 +12,6 @@ import pytest
 from starlette.applications import Starlette
 
 from api.auth.actions import canonical_action, summarise_action
-from api.container import Services
 from engine.market.models import Side
 from engine.market.sim.venue import SimVenue
 from engine.trading.models import OrderRequest, OrderType
@@ -27,6 +26,7 @@ from tests.schema.trading_helpers import (
     order_nodes,
     paper_account,
 )
+from tests.support.app_services import services_of
 from tests.support.authenticator import SoftwareAuthenticator
 from tests.support.faulty_exchange import FaultyExchange
 from tests.support.polling import eventually
@@ -39,11 +39,6 @@ PLACE = (
 )
 ORDER = f"query($id: ID!) {{ order(id: $id) {{ {FIELDS} }} }}"
 _sweeps = itertools.count(1)
-
-
-def services_of(app: Starlette) -> Services:
-    services: Services = app.state.services
-    return services
 
 
 def sim(app: Starlette) -> SimVenue:

@@ -22,7 +22,7 @@ from api.services.notifications.actions import preset_order
 from engine.market.models import Side
 from engine.trading.models import TimeInForce
 from notifications.model import Notice, NoticeAction
-from tests.notifications.conftest import FakeClock
+from tests.support.push_fixtures import FakeClock
 from tests.support.standins.fcm import FcmStandin
 from tests.support.users import new_user
 

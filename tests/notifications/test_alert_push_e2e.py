@@ -18,7 +18,6 @@ from starlette.applications import Starlette
 
 from api.container import Services
 from api.db.models import Order
-from api.services.market import ticker_topic
 from api.settings import Settings
 from tests.conftest import GraphQLClient
 from tests.schema.passkey_helpers import PASSWORD, enrol, step_up
@@ -26,6 +25,7 @@ from tests.schema.trading_helpers import paper_account
 from tests.support.authenticator import SoftwareAuthenticator
 from tests.support.polling import eventually
 from tests.support.standins.fcm import FcmStandin
+from tests.support.ticks import publish_tick
 
 CREATE = "mutation($i: CreateAlertInput!) { createAlert(input: $i) { id } }"
 REGISTER_DEVICE = """mutation($t: String!) {
@@ -42,25 +42,6 @@ PERFORM = """mutation($t: String!, $s: StepUpAssertionInput) {
 @pytest.fixture
 def settings(settings: Settings, fcm_credentials: Path) -> Settings:
     return settings.model_copy(update={"fcm_credentials": fcm_credentials})
-
-
-async def publish_tick(services: Services, price: float, stamp: str) -> None:
-    await services.bus.publish(
-        ticker_topic("sim", "BTC/USDT"),
-        {
-            "venue": "sim",
-            "symbol": "BTC/USDT",
-            "bid": None,
-            "ask": None,
-            "last": repr(price),
-            "open_24h": "0",
-            "high_24h": "0",
-            "low_24h": "0",
-            "base_volume_24h": "0",
-            "quote_volume_24h": "0",
-            "timestamp": stamp,
-        },
-    )
 
 
 async def test_price_cross_pushes_once_and_buy_from_the_push_places_the_order(

@@ -23,8 +23,8 @@ from api.services.orders import PlaceOrder
 from engine.market.models import Side
 from engine.trading.models import OrderType, TimeInForce
 from notifications.model import Notice, NoticeAction
-from tests.notifications.conftest import FakeClock
 from tests.support.polling import eventually
+from tests.support.push_fixtures import FakeClock
 from tests.support.standins.fcm import FcmStandin
 from tests.support.users import new_user
 

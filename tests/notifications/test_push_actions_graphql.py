@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 from starlette.applications import Starlette
 
-from api.container import Services
 from api.settings import Settings
 from notifications.model import Notice, NoticeAction
 from tests.conftest import GraphQLClient
 from tests.schema.passkey_helpers import PASSWORD, enrol, step_up
 from tests.schema.trading_helpers import order_nodes, paper_account
+from tests.support.app_services import services_of
 from tests.support.authenticator import SoftwareAuthenticator
 from tests.support.polling import eventually
 from tests.support.standins.fcm import FcmStandin
@@ -42,11 +42,6 @@ INBOX = "{ notifications { unreadCount edges { node { id read deepLink } } } }"
 def settings(settings: Settings, fcm_credentials: Path) -> Settings:
     """The app sends through firebase-admin to the stand-in."""
     return settings.model_copy(update={"fcm_credentials": fcm_credentials})
-
-
-def services_of(app: Starlette) -> Services:
-    services: Services = app.state.services
-    return services
 
 
 async def user_id(app: Starlette, email: str) -> str:

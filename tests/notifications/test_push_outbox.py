@@ -20,10 +20,9 @@ from api.db.notification_tables import (
     PushOutbox,
     PushPending,
 )
-from api.services.notifications import Notifications, build_notifications
+from api.services.notifications import Notifications
 from notifications.model import Notice, NoticeAction
-from notifications.sender import FcmSender
-from tests.notifications.conftest import FakeClock
+from tests.support.push_fixtures import FakeClock, build_push
 from tests.support.standins.fcm import FcmStandin
 from tests.support.users import new_user
 
@@ -39,14 +38,7 @@ async def restart(
     built: list[Notifications] = []
 
     async def start() -> Notifications:
-        stack = build_notifications(
-            services.settings,
-            services.db,
-            services.bus,
-            services.orders,
-            clock=clock,
-            sender=FcmSender(fcm_credentials),
-        )
+        stack = build_push(services, clock, fcm_credentials)
         built.append(stack)
         return stack
 

@@ -7,10 +7,10 @@ from typing import Any
 
 from starlette.applications import Starlette
 
-from api.container import Services
 from notifications.model import Notice
 from notifications.sender import LogOnlySender
 from tests.conftest import GraphQLClient
+from tests.support.app_services import services_of
 from tests.support.polling import eventually
 
 REGISTER = """mutation($t: String!, $p: PushPlatform!, $z: String) {
@@ -36,11 +36,6 @@ UPDATE = """mutation($i: NotificationPreferencesInput!) {
     categories { category enabled } quietHoursStart quietHoursEnd timezone
   }
 }"""
-
-
-def services_of(app: Starlette) -> Services:
-    services: Services = app.state.services
-    return services
 
 
 async def user_id(app: Starlette, email: str) -> str:

@@ -14,6 +14,7 @@ from api.container import Services
 from api.db.social_tables import DailyEquity
 from tests.conftest import GraphQLClient
 from tests.schema.trading_helpers import paper_account
+from tests.support.app_services import services_of
 
 UPSERT = (
     "mutation($i: TraderProfileInput!) { upsertTraderProfile(input: $i) "
@@ -51,11 +52,6 @@ async def history(services: Services, user_id: str, equity: list[str], trades: i
             session.add(DailyEquity(user_id=user_id, day=day, equity=Decimal(value), trades=trades))
         await session.commit()
     await services.leaderboard.refresh()
-
-
-def services_of(app: Starlette) -> Services:
-    services: Services = app.state.services
-    return services
 
 
 def rising(start: int, step: int, days: int) -> list[str]:

@@ -3,73 +3,22 @@ to the loopback FCM stand-in when a widget reader's bots change state; rate-limi
 
 from __future__ import annotations
 
-import json
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
-from firebase_admin import messaging
-
 from api.container import Services
-from api.services.notifications import Notifications, build_notifications
+from api.services.notifications import Notifications
 from api.services.widgets import WidgetProviders, WidgetService
 from api.services.widgets.push import RefreshTrigger, link_widget_refresh
 from notifications.data_messages import DataMessenger, widget_refresh_message
 from notifications.sender import FcmSender
+from tests.support.push_fixtures import FakeClock
 from tests.support.standins.fcm import FcmStandin
 from tests.support.users import new_user
 from widgets.inputs import BotLine, BotsData
 
 START = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 EXPIRES = str(int((START + timedelta(minutes=5)).timestamp()))
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-async def fcm(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FcmStandin]:
-    standin = FcmStandin()
-    await standin.start()
-    monkeypatch.setattr(messaging._MessagingService, "FCM_URL", standin.fcm_url)
-    try:
-        yield standin
-    finally:
-        await standin.stop()
-
-
-@pytest.fixture
-def credentials(fcm: FcmStandin, tmp_path: Path) -> Path:
-    path = tmp_path / "service-account.json"
-    path.write_text(json.dumps(fcm.service_account("co-test")))
-    return path
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-async def push(services: Services, clock: Clock, credentials: Path) -> AsyncIterator[Notifications]:
-    built = build_notifications(
-        services.settings,
-        services.db,
-        services.bus,
-        services.orders,
-        clock=clock,
-        sender=FcmSender(credentials),
-    )
-    try:
-        yield built
-    finally:
-        await built.close()
 
 
 def android_body(token: str, kinds: str) -> dict[str, object]:
@@ -104,9 +53,9 @@ def ios_body(token: str, kinds: str, expires: str = EXPIRES) -> dict[str, object
 
 
 async def test_exact_fcm_json_per_platform_through_real_firebase_admin(
-    fcm: FcmStandin, credentials: Path
+    fcm_standin: FcmStandin, fcm_credentials: Path
 ) -> None:
-    sender = FcmSender(credentials)
+    sender = FcmSender(fcm_credentials)
     try:
         for token, platform in (("dev-a", "android"), ("dev-i", "ios")):
             message = widget_refresh_message(token, platform, ["portfolio", "bots"], START)
@@ -114,10 +63,10 @@ async def test_exact_fcm_json_per_platform_through_real_firebase_admin(
             assert (await sender.send(message)).message_id is not None
     finally:
         await sender.close()
-    assert fcm.bodies_for("dev-a") == [android_body("dev-a", "portfolio,bots")]
-    assert fcm.bodies_for("dev-i") == [ios_body("dev-i", "portfolio,bots")]
+    assert fcm_standin.bodies_for("dev-a") == [android_body("dev-a", "portfolio,bots")]
+    assert fcm_standin.bodies_for("dev-i") == [ios_body("dev-i", "portfolio,bots")]
     # No notification block anywhere: a silent data message, nothing is shown.
-    assert all("notification" not in sent.body["message"] for sent in fcm.sent)
+    assert all("notification" not in sent.body["message"] for sent in fcm_standin.sent)
     assert widget_refresh_message("dev-w", "web", ["bots"], START) is None  # no widgets on web
 
 
@@ -136,7 +85,7 @@ class Bots:
 
 
 async def test_a_bot_state_change_pushes_widget_refresh_to_the_readers_phones_only(
-    services: Services, push: Notifications, fcm: FcmStandin, clock: Clock
+    services: Services, push: Notifications, fcm_standin: FcmStandin, clock: FakeClock
 ) -> None:
     alice = await new_user(services, "alice@example.com")
     bob = await new_user(services, "bob@example.com")
@@ -158,34 +107,34 @@ async def test_a_bot_state_change_pushes_widget_refresh_to_the_readers_phones_on
 
     bots.states[alice] = "error"
     await widgets.refresh_readers(("bots",))
-    assert fcm.bodies_for("alice-android") == [android_body("alice-android", "bots")]
-    assert fcm.bodies_for("alice-ios") == [ios_body("alice-ios", "bots")]
-    assert len(fcm.requests) == 2  # not the web device, nothing for bob
+    assert fcm_standin.bodies_for("alice-android") == [android_body("alice-android", "bots")]
+    assert fcm_standin.bodies_for("alice-ios") == [ios_body("alice-ios", "bots")]
+    assert len(fcm_standin.requests) == 2  # not the web device, nothing for bob
 
     bots.states[alice] = "running"  # changed again a minute later: rate-limited
     clock.now += timedelta(minutes=1)
     await widgets.refresh_readers(("bots",))
-    assert len(fcm.requests) == 2
+    assert len(fcm_standin.requests) == 2
 
-    fcm.unregister("alice-android")  # the Android app was uninstalled meanwhile
+    fcm_standin.unregister("alice-android")  # the Android app was uninstalled meanwhile
     clock.now += timedelta(minutes=4)
     bots.states[alice] = "paused"
     await widgets.refresh_readers(("bots",))
     later = str(int((clock.now + timedelta(minutes=5)).timestamp()))
-    assert fcm.bodies_for("alice-ios")[-1] == ios_body("alice-ios", "bots", later)
+    assert fcm_standin.bodies_for("alice-ios")[-1] == ios_body("alice-ios", "bots", later)
     assert {d.token for d in await push.devices.of_user(alice)} == {"alice-ios", "alice-web"}
-    assert fcm.bodies_for("bob-android") == []
+    assert fcm_standin.bodies_for("bob-android") == []
 
 
 async def test_a_user_without_devices_costs_no_send(
-    services: Services, push: Notifications, fcm: FcmStandin, clock: Clock
+    services: Services, push: Notifications, fcm_standin: FcmStandin, clock: FakeClock
 ) -> None:
     user = await new_user(services, "a@example.com")
     messenger = DataMessenger(
         push.delivery.sender, push.devices.of_user, push.devices.remove, clock
     )
     assert await messenger.widget_refresh(user, ["portfolio"]) == 0
-    assert fcm.requests == []
+    assert fcm_standin.requests == []
 
 
 async def test_the_service_stack_links_the_trigger_to_the_widgets(services: Services) -> None:

@@ -22,6 +22,7 @@ from api.settings import Settings
 from api.tasks import stop_tasks
 from api.workers.widget_refresher import WidgetRefresher
 from tests.conftest import GraphQLClient
+from tests.support.app_services import services_of
 from tests.support.polling import eventually
 from tests.widgets.helpers import bearer, widget_token
 from widgets.inputs import BotLine, BotsData
@@ -43,11 +44,6 @@ async def still_gql(still_app: Starlette) -> AsyncIterator[GraphQLClient]:
     transport = httpx.ASGITransport(app=still_app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
         yield GraphQLClient(http)
-
-
-def services_of(app: Starlette) -> Services:
-    services: Services = app.state.services
-    return services
 
 
 async def user_id(services: Services, email: str) -> str:

@@ -14,7 +14,8 @@ import {
 import type { BacktestInput, BacktestStatus } from '../gql/graphql';
 import { errorKey } from '../graphql/errors';
 import { ErrorState, Loading } from '../components/States';
-import { Button, Field, SectionHeader, Stat, Toggle, errorCode, fieldError, ui } from '../components/bots/ui';
+import { Button, Field } from '../components/controls';
+import { SectionHeader, Stat, Toggle, errorCode, fieldError, ui } from '../components/bots/ui';
 import { formatFraction, formatRatio, pnlColor, quoteOf } from '../components/bots/format';
 import { EquityChart } from '../components/backtests/EquityChart';
 import { ProgressBar } from '../components/backtests/ProgressBar';
@@ -178,7 +179,7 @@ export default function BacktestScreen() {
                 onChangeText={setWfGrid}
                 error={errors.wfGrid}
                 placeholder="levels=5,10,20"
-                testID="backtest-wf-grid"
+                autoCapitalize="none" autoCorrect={false} testID="backtest-wf-grid"
               />
             </>
           ) : null}

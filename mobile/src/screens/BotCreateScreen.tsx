@@ -7,7 +7,8 @@ import { BotTemplatesQuery, CreateBotFromTemplateMutation, CreateBotMutation } f
 import { errorKey } from '../graphql/errors';
 import { ErrorState, Loading } from '../components/States';
 import { TemplateCard } from '../components/bots/TemplateCard';
-import { Button, Chip, ChipGroup, Field, SectionHeader, fieldError, ui } from '../components/bots/ui';
+import { Button, Field } from '../components/controls';
+import { Chip, ChipGroup, SectionHeader, fieldError, ui } from '../components/bots/ui';
 import { CUSTOM_KINDS, PARAM_SPECS, formField, paramsJson, validateParams } from '../components/bots/params';
 import { useTheme } from '../theme';
 
@@ -124,7 +125,7 @@ export default function BotCreateScreen() {
               />
             ))}
           </ChipGroup>
-          <Field label={t('bots.create.symbol')} value={symbol} onChangeText={setSymbol} error={errors.symbol} testID="create-symbol" />
+          <Field label={t('bots.create.symbol')} value={symbol} onChangeText={setSymbol} error={errors.symbol} autoCapitalize="none" autoCorrect={false} testID="create-symbol" />
           <SectionHeader>{t('bots.params')}</SectionHeader>
           {PARAM_SPECS[kind].map((spec) => (
             <Field

@@ -7,7 +7,8 @@ import { BotTemplatesQuery, BotUpdatesSubscription, BotsQuery } from '../graphql
 import type { BotFieldsFragment } from '../gql/graphql';
 import { errorKey } from '../graphql/errors';
 import { ErrorState, Loading } from '../components/States';
-import { Button, SectionHeader, ui } from '../components/bots/ui';
+import { Button } from '../components/controls';
+import { SectionHeader, ui } from '../components/bots/ui';
 import { TemplateCard } from '../components/bots/TemplateCard';
 import { BacktestHistory } from '../components/backtests/BacktestHistory';
 import { pnlColor, quoteOf, totalPnl } from '../components/bots/format';

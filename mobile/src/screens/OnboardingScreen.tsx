@@ -6,7 +6,8 @@ import { useGuardedAction } from '../auth/useGuardedAction';
 import { ConfirmSheet } from '../components/ConfirmSheet';
 import { AppearanceSection } from '../components/settings/AppearanceSection';
 import { PasskeysSection } from '../components/settings/PasskeysSection';
-import { Button } from '../components/settings/Section';
+import { Button } from '../components/controls';
+import { spaced } from '../components/settings/Section';
 import { AddAccountForm } from '../components/accounts/AddAccountForm';
 import { StepProgress } from '../components/onboarding/StepProgress';
 import { TemplateStep } from '../components/onboarding/TemplateStep';
@@ -72,7 +73,7 @@ export default function OnboardingScreen() {
         ) : null}
         {name === 'paper' ? (
           <View style={{ marginTop: 12 }}>
-            <Button
+            <Button style={spaced}
               kind="secondary"
               label={connect ? t('onboarding.paper.stayOnPaper') : t('onboarding.paper.connect')}
               onPress={() => setConnect(!connect)}
@@ -120,11 +121,11 @@ export default function OnboardingScreen() {
       <View style={styles.nav}>
         {step > 0 ? (
           <View style={{ flex: 1 }}>
-            <Button kind="secondary" label={t('common.back')} onPress={() => setStep(step - 1)} testID="onboarding-back" />
+            <Button style={spaced} kind="secondary" label={t('common.back')} onPress={() => setStep(step - 1)} testID="onboarding-back" />
           </View>
         ) : null}
         <View style={{ flex: 1 }}>
-          <Button
+          <Button style={spaced} kind="primary"
             label={last ? t('onboarding.finish') : t('onboarding.next')}
             onPress={() => (last ? void leave('done') : setStep(step + 1))}
             testID={last ? 'onboarding-finish' : 'onboarding-next'}
@@ -132,7 +133,7 @@ export default function OnboardingScreen() {
         </View>
       </View>
       {!last ? (
-        <Button kind="secondary" label={t('onboarding.skip')} accessibilityLabel={t('onboarding.skipLabel')} onPress={() => void leave('skipped')} testID="onboarding-skip" />
+        <Button style={spaced} kind="secondary" label={t('onboarding.skip')} accessibilityLabel={t('onboarding.skipLabel')} onPress={() => void leave('skipped')} testID="onboarding-skip" />
       ) : null}
       <ConfirmSheet guarded={guarded} onEnroll={() => setStep(at('passkey'))} />
     </ScrollView>

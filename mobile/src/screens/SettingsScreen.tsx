@@ -8,7 +8,8 @@ import { BalancesSection, ProfileSection, useAccount } from '../components/setti
 import { AppearanceSection } from '../components/settings/AppearanceSection';
 import { PasskeysSection } from '../components/settings/PasskeysSection';
 import { RecoveryCodesSection } from '../components/settings/RecoveryCodesSection';
-import { Button, Section } from '../components/settings/Section';
+import { Button } from '../components/controls';
+import { Section, spaced } from '../components/settings/Section';
 import { TradingGrantsSection } from '../components/settings/TradingGrantsSection';
 import { WidgetSection } from '../components/settings/WidgetSection';
 import { useKeyboardShortcuts } from '../hooks/useKeyboardShortcuts';
@@ -31,7 +32,7 @@ export default function SettingsScreen() {
       <ProfileSection account={account} />
       <KillSwitchSection guarded={guarded} />
       <Section title={t('accounts.title')} hint={t('accounts.settingsHint')} testID="settings-accounts">
-        <Button kind="secondary" label={t('accounts.manage')} onPress={() => router.push('/accounts')} testID="settings-accounts-link" />
+        <Button style={spaced} kind="secondary" label={t('accounts.manage')} onPress={() => router.push('/accounts')} testID="settings-accounts-link" />
       </Section>
       <BalancesSection account={account} />
       <AppearanceSection />

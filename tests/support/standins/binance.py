@@ -28,6 +28,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 from aiohttp import WSMsgType, web
 
+from tests.support.standins.site import serve_on_loopback
+
 API_KEY = "standin-key"
 SECRET = "standin-secret"
 KLINE_PERIODS_MS = {
@@ -152,13 +154,7 @@ class BinanceStandin:
         app.router.add_get("/ws/{stream}", self._ws)
         app.router.add_get("/ws-api/v3", self._ws_api)
         app.router.add_route("*", "/{tail:.*}", self._dispatch)
-        self._runner = web.AppRunner(app, shutdown_timeout=0.5)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        server = site._server
-        assert server is not None
-        self.port = server.sockets[0].getsockname()[1]  # type: ignore[attr-defined]
+        self._runner, self.port = await serve_on_loopback(app)
 
     async def stop(self) -> None:
         for ws, _stream in list(self.ws_subscriptions):

@@ -28,6 +28,8 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
+from tests.support.standins.site import serve_on_loopback
+
 API_KEY = "okx-standin-key"
 SECRET = "okx-standin-secret"
 PASSPHRASE = "okx-standin-pass"
@@ -200,13 +202,7 @@ class OkxStandin:
         app.router.add_get("/ws/v5/public", self._ws)
         app.router.add_get("/ws/v5/private", self._ws_private)
         app.router.add_route("*", "/{tail:.*}", self._dispatch)
-        self._runner = web.AppRunner(app, shutdown_timeout=0.5)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        server = site._server
-        assert server is not None
-        self.port = server.sockets[0].getsockname()[1]  # type: ignore[attr-defined]
+        self._runner, self.port = await serve_on_loopback(app)
 
     async def stop(self) -> None:
         for ws, _channel, _inst in list(self.subscriptions):

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { ExchangeStatusFieldsFragment } from '../../gql/graphql';
 import { formatDateTime, formatNumber } from '../../format';
 import { useTheme } from '../../theme';
-import { Button } from '../settings/Section';
+import { Button } from '../controls';
+import { spaced } from '../settings/Section';
 import { venueName } from './venues';
 
 export interface AccountView {
@@ -73,7 +74,7 @@ export function AccountRow({
           <View testID={`account-remove-confirm-${account.id}`}>
             <Text style={{ color: theme.text, marginTop: 8 }}>{t('accounts.removeConfirm', { label: account.label })}</Text>
             <View style={{ flexDirection: 'row', gap: 8 }}>
-              <Button
+              <Button style={spaced}
                 kind="danger"
                 label={t('accounts.removeKeys')}
                 accessibilityLabel={t('accounts.removeKeysLabel', { label: account.label })}
@@ -84,11 +85,11 @@ export function AccountRow({
                 }}
                 testID={`account-remove-yes-${account.id}`}
               />
-              <Button kind="secondary" label={t('common.cancel')} onPress={() => setConfirming(false)} testID={`account-remove-no-${account.id}`} />
+              <Button style={spaced} kind="secondary" label={t('common.cancel')} onPress={() => setConfirming(false)} testID={`account-remove-no-${account.id}`} />
             </View>
           </View>
         ) : (
-          <Button
+          <Button style={spaced}
             kind="secondary"
             label={t('accounts.removeKeys')}
             accessibilityLabel={t('accounts.removeKeysLabel', { label: account.label })}

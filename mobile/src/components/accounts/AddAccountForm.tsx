@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { AddExchangeAccountMutation } from '../../graphql/accounts';
 import type { GuardedAction } from '../../auth/useGuardedAction';
-import { Button, Choice, Field } from '../settings/Section';
+import { Button, Field } from '../controls';
+import { Choice, spaced } from '../settings/Section';
 import { useTheme } from '../../theme';
 import { forSheet, PASSPHRASE_VENUES, VENUES, type VenueId } from './venues';
 
@@ -82,7 +83,7 @@ export function AddAccountForm({ guarded, onAdded }: { guarded: GuardedAction; o
           {t(problem)}
         </Text>
       ) : null}
-      <Button label={t('accounts.connect')} onPress={submit} testID="add-account-submit" />
+      <Button style={spaced} kind="primary" label={t('accounts.connect')} onPress={submit} testID="add-account-submit" />
     </View>
   );
 }

@@ -6,7 +6,8 @@ import { KillSwitchMutation } from '../../graphql/accounts';
 import type { KillSwitchMutation as KillSwitchData } from '../../gql/graphql';
 import type { GuardedAction } from '../../auth/useGuardedAction';
 import { useTheme } from '../../theme';
-import { Button, Section } from '../settings/Section';
+import { Button } from '../controls';
+import { Section, spaced } from '../settings/Section';
 import { forSheet } from './venues';
 
 type Result = KillSwitchData['killSwitch'];
@@ -40,11 +41,11 @@ export function KillSwitchSection({ guarded }: { guarded: GuardedAction }) {
           <Text accessibilityRole="alert" style={{ color: theme.text, fontWeight: '600' }}>
             {t('accounts.killSwitch.confirmText')}
           </Text>
-          <Button kind="danger" label={t('accounts.killSwitch.confirm')} onPress={run} testID="kill-switch-confirm-yes" />
-          <Button kind="secondary" label={t('common.cancel')} onPress={() => setConfirming(false)} testID="kill-switch-confirm-no" />
+          <Button style={spaced} kind="danger" label={t('accounts.killSwitch.confirm')} onPress={run} testID="kill-switch-confirm-yes" />
+          <Button style={spaced} kind="secondary" label={t('common.cancel')} onPress={() => setConfirming(false)} testID="kill-switch-confirm-no" />
         </View>
       ) : (
-        <Button kind="danger" label={t('accounts.killSwitch.button')} onPress={() => setConfirming(true)} testID="kill-switch" />
+        <Button style={spaced} kind="danger" label={t('accounts.killSwitch.button')} onPress={() => setConfirming(true)} testID="kill-switch" />
       )}
       {result ? (
         <Text accessibilityRole="alert" style={{ color: theme.text, marginTop: 8 }} testID="kill-switch-result">

@@ -6,7 +6,8 @@ import { UpdateAlertMutation } from '../../graphql/alerts';
 import type { AlertDirection, AlertFieldsFragment, UpdateAlertInput } from '../../gql/graphql';
 import { errorKey } from '../../graphql/errors';
 import { useTheme } from '../../theme';
-import { Button, Chip, ChipGroup, Field, fieldError, ui } from '../bots/ui';
+import { Button, Field } from '../controls';
+import { Chip, ChipGroup, fieldError, ui } from '../bots/ui';
 import { MAX_EXPIRY_HOURS, WEBHOOK_URL } from './AlertForm';
 
 const DIRECTIONS: AlertDirection[] = ['ABOVE', 'BELOW', 'CROSSES'];

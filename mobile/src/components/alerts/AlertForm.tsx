@@ -7,7 +7,8 @@ import type { ActionInput, AlertDirection, AlertEventKind, AlertMetric, AlertMod
 import { errorKey } from '../../graphql/errors';
 import type { GuardedAction } from '../../auth/useGuardedAction';
 import { useTheme } from '../../theme';
-import { Button, Chip, ChipGroup, Field, fieldError, ui } from '../bots/ui';
+import { Button, Field } from '../controls';
+import { Chip, ChipGroup, fieldError, ui } from '../bots/ui';
 import { DEFAULT_PERIOD, METRICS, usesPeriod } from './describe';
 
 export type ActionChoice = 'NONE' | 'PLACE_ORDER' | 'HEDGE' | 'CANCEL_ALL_ORDERS' | 'START_BOT' | 'STOP_BOT' | 'KILL_SWITCH';
@@ -256,7 +257,7 @@ export function AlertForm({
   return (
     <View style={[ui.card, { borderColor: theme.border, backgroundColor: theme.surface }]} testID="alert-form">
       <Field label={t('alerts.form.name')} value={v.name} onChangeText={(x) => set('name', x)} error={errors.name} testID="alert-name" />
-      <Field label={t('alerts.form.symbol')} value={v.symbol} onChangeText={(x) => set('symbol', x)} error={errors.symbol} testID="alert-symbol" />
+      <Field label={t('alerts.form.symbol')} value={v.symbol} onChangeText={(x) => set('symbol', x)} error={errors.symbol} autoCapitalize="none" autoCorrect={false} testID="alert-symbol" />
       <ChipGroup label={t('alerts.form.conditionType')}>
         {(['MARKET', 'EVENT'] as const).map((c) => (
           <Chip key={c} label={t(`alerts.form.conditionTypes.${c}`)} selected={v.condition === c} onPress={() => set('condition', c)} testID={`condition-${c}`} />

@@ -6,7 +6,8 @@ import type { BacktestDataKind } from '../../gql/graphql';
 import { CandleDatasetsQuery, DeleteCandleDatasetMutation, ImportCandlesMutation } from '../../graphql/backtestData';
 import { errorKey } from '../../graphql/errors';
 import { ErrorState, Loading } from '../States';
-import { Button, Chip, ChipGroup, Field, fieldError, ui } from '../bots/ui';
+import { Button, Field } from '../controls';
+import { Chip, ChipGroup, fieldError, ui } from '../bots/ui';
 import { formatDateTime, formatNumber } from '../../format';
 import { useTheme } from '../../theme';
 import { CsvFileInput } from './CsvFileInput';
@@ -203,8 +204,8 @@ function ImportForm({ symbol: initialSymbol, onImported, onClose }: { symbol: st
         {t('bots.backtestData.importTitle')}
       </Text>
       <Field label={t('bots.backtestData.name')} value={name} onChangeText={setName} error={errors.name} testID="dataset-name" />
-      <Field label={t('bots.backtestData.symbol')} value={symbol} onChangeText={setSymbol} error={errors.symbol} testID="dataset-symbol" />
-      <Field label={t('bots.backtestData.timeframe')} value={timeframe} onChangeText={setTimeframe} error={errors.timeframe} placeholder="1h" testID="dataset-timeframe" />
+      <Field label={t('bots.backtestData.symbol')} value={symbol} onChangeText={setSymbol} error={errors.symbol} autoCapitalize="none" autoCorrect={false} testID="dataset-symbol" />
+      <Field label={t('bots.backtestData.timeframe')} value={timeframe} onChangeText={setTimeframe} error={errors.timeframe} placeholder="1h" autoCapitalize="none" autoCorrect={false} testID="dataset-timeframe" />
       <View style={ui.field}>
         <Text style={{ color: theme.muted, marginBottom: 4 }}>{t('bots.backtestData.csv')}</Text>
         <TextInput

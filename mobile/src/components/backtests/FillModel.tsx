@@ -1,6 +1,7 @@
 import { Text, View } from 'react-native';
 import { useTranslation } from 'react-i18next';
-import { Field, Toggle } from '../bots/ui';
+import { Field } from '../controls';
+import { Toggle } from '../bots/ui';
 import { useTheme } from '../../theme';
 import type { FillOptions } from './fillInput';
 

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { UpdateBotMutation } from '../../graphql/bots';
 import type { UpdateBotInput } from '../../gql/graphql';
-import { Button, Field, SectionHeader, errorCode, fieldError, ui } from './ui';
+import { Button, Field } from '../controls';
+import { SectionHeader, errorCode, fieldError, ui } from './ui';
 import { formField } from './params';
 import { errorKey } from '../../graphql/errors';
 import { useTheme } from '../../theme';
@@ -123,7 +124,7 @@ export function BotEditForm({
       <Text style={{ color: theme.muted, marginTop: 8 }}>{t(stopped ? 'bots.edit.paramsHint' : 'bots.edit.paramsLocked')}</Text>
       {stopped
         ? Object.keys(params).map((k) => (
-            <Field key={k} label={k} value={values[k] ?? ''} onChangeText={(v) => setValues({ ...values, [k]: v })} error={errors[k]} testID={`edit-param-${k}`} />
+            <Field key={k} label={k} value={values[k] ?? ''} onChangeText={(v) => setValues({ ...values, [k]: v })} error={errors[k]} autoCapitalize="none" autoCorrect={false} testID={`edit-param-${k}`} />
           ))
         : null}
       {general ? (

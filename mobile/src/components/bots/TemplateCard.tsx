@@ -4,7 +4,8 @@ import type { BotTemplatesQuery } from '../../gql/graphql';
 import { formatMoney } from '../../format';
 import { useTheme } from '../../theme';
 import { formatFraction, formatRatio, pnlColor, quoteOf } from './format';
-import { Button, Stat, ui } from './ui';
+import { Button } from '../controls';
+import { Stat, ui } from './ui';
 
 export type Template = BotTemplatesQuery['botTemplates'][number];
 

@@ -1,46 +1,10 @@
 import type { ReactNode } from 'react';
-import { Pressable, StyleSheet, Text, TextInput, View, type KeyboardTypeOptions } from 'react-native';
+import { Pressable, StyleSheet, Text, View } from 'react-native';
 import type { CombinedError } from 'urql';
 import { useTheme } from '../../theme';
 
-/** Building blocks of the bots, backtest and alerts screens (44 pt targets, roles and labels). */
-
-export function Button({
-  label,
-  onPress,
-  kind = 'secondary',
-  testID,
-  disabled = false,
-  accessibilityLabel,
-}: {
-  label: string;
-  onPress: () => void;
-  kind?: 'primary' | 'secondary' | 'danger';
-  testID?: string;
-  disabled?: boolean;
-  accessibilityLabel?: string;
-}) {
-  const theme = useTheme();
-  const primary = kind === 'primary';
-  const color = primary ? theme.onAccent : kind === 'danger' ? theme.danger : theme.text;
-  return (
-    <Pressable
-      accessibilityRole="button"
-      accessibilityLabel={accessibilityLabel ?? label}
-      accessibilityState={{ disabled }}
-      disabled={disabled}
-      onPress={onPress}
-      style={[
-        ui.button,
-        primary ? { backgroundColor: theme.accent } : { borderWidth: 1, borderColor: kind === 'danger' ? theme.danger : theme.border },
-        disabled ? { opacity: 0.6 } : null,
-      ]}
-      testID={testID}
-    >
-      <Text style={{ color, fontWeight: '600', fontSize: 15 }}>{label}</Text>
-    </Pressable>
-  );
-}
+/** Building blocks of the bots, backtest and alerts screens (44 pt targets, roles and labels);
+ * buttons and text fields are the app's own (../controls). */
 
 /** One choice of a radio group. */
 export function Chip({ label, selected, onPress, testID }: { label: string; selected: boolean; onPress: () => void; testID?: string }) {
@@ -67,48 +31,6 @@ export function ChipGroup({ label, children }: { label: string; children: ReactN
       <View accessibilityRole="radiogroup" accessibilityLabel={label} style={ui.chips}>
         {children}
       </View>
-    </View>
-  );
-}
-
-/** A labelled text input with its error under it (announced). */
-export function Field({
-  label,
-  value,
-  onChangeText,
-  error,
-  testID,
-  keyboardType = 'default',
-  placeholder,
-}: {
-  label: string;
-  value: string;
-  onChangeText: (v: string) => void;
-  error?: string | null;
-  testID: string;
-  keyboardType?: KeyboardTypeOptions;
-  placeholder?: string;
-}) {
-  const theme = useTheme();
-  return (
-    <View style={ui.field}>
-      <Text style={{ color: theme.muted, marginBottom: 4 }}>{label}</Text>
-      <TextInput
-        accessibilityLabel={label}
-        value={value}
-        onChangeText={onChangeText}
-        keyboardType={keyboardType}
-        placeholder={placeholder}
-        placeholderTextColor={theme.muted}
-        autoCapitalize="none"
-        style={[ui.input, { color: theme.text, borderColor: error ? theme.danger : theme.border, backgroundColor: theme.surface }]}
-        testID={testID}
-      />
-      {error ? (
-        <Text accessibilityRole="alert" style={{ color: theme.danger, marginTop: 2 }} testID={`${testID}-error`}>
-          {error}
-        </Text>
-      ) : null}
     </View>
   );
 }
@@ -148,7 +70,6 @@ export function errorCode(error: CombinedError | undefined | null): string | nul
 
 export const ui = StyleSheet.create({
   content: { padding: 16, paddingBottom: 48 },
-  button: { minHeight: 44, minWidth: 44, borderRadius: 8, paddingHorizontal: 14, alignItems: 'center', justifyContent: 'center' },
   chip: { minHeight: 44, minWidth: 44, borderWidth: 1, borderRadius: 22, paddingHorizontal: 14, alignItems: 'center', justifyContent: 'center' },
   chips: { flexDirection: 'row', flexWrap: 'wrap', gap: 8 },
   field: { marginVertical: 6 },

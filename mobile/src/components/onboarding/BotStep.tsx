@@ -8,7 +8,8 @@ import { errorKey } from '../../graphql/errors';
 import type { GuardedAction } from '../../auth/useGuardedAction';
 import { Loading } from '../States';
 import type { Template } from '../bots/TemplateCard';
-import { Button, Field, errorCode, fieldError, ui } from '../bots/ui';
+import { Button, Field } from '../controls';
+import { errorCode, fieldError, ui } from '../bots/ui';
 import { useTheme } from '../../theme';
 
 const DECIMAL = /^\d+(\.\d+)?$/;

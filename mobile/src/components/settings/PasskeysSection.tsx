@@ -15,7 +15,8 @@ import { createPasskey } from '../../auth/passkeyCeremony';
 import type { GuardedAction, Perform } from '../../auth/useGuardedAction';
 import { formatDateTime } from '../../format';
 import { useTheme } from '../../theme';
-import { Button, Field, Section } from './Section';
+import { Button, Field } from '../controls';
+import { Section, spaced } from './Section';
 
 /**
  * Passkeys: list, add (registration options → react-native-passkeys `create` → registerPasskey;
@@ -87,7 +88,7 @@ export function PasskeysSection({ guarded }: { guarded: GuardedAction }) {
           {editing?.id === p.id ? (
             <>
               <Field label={t('settings.passkeyName')} value={editing.name} onChangeText={(v) => setEditing({ id: p.id, name: v })} testID="passkey-rename-input" />
-              <Button label={t('common.save')} onPress={() => void saveName()} testID="passkey-rename-save" />
+              <Button style={spaced} kind="primary" label={t('common.save')} onPress={() => void saveName()} testID="passkey-rename-save" />
             </>
           ) : (
             <>
@@ -101,14 +102,14 @@ export function PasskeysSection({ guarded }: { guarded: GuardedAction }) {
                 </Text>
               ) : null}
               <View style={{ flexDirection: 'row', gap: 8 }}>
-                <Button
+                <Button style={spaced}
                   kind="secondary"
                   label={t('settings.rename')}
                   accessibilityLabel={t('settings.renameLabel', { name: p.name })}
                   onPress={() => setEditing({ id: p.id, name: p.name })}
                   testID={`passkey-rename-${p.id}`}
                 />
-                <Button
+                <Button style={spaced}
                   kind="danger"
                   label={t('settings.remove')}
                   accessibilityLabel={t('settings.removeLabel', { name: p.name })}
@@ -130,7 +131,7 @@ export function PasskeysSection({ guarded }: { guarded: GuardedAction }) {
       {first ? (
         <Field label={t('settings.password')} value={password} onChangeText={setPassword} secureTextEntry autoComplete="current-password" testID="passkey-password" />
       ) : null}
-      <Button label={t('settings.addPasskey')} onPress={() => void add()} disabled={busy} testID="passkey-add" />
+      <Button style={spaced} kind="primary" label={t('settings.addPasskey')} onPress={() => void add()} disabled={busy} testID="passkey-add" />
       {message ? (
         <Text accessibilityRole="alert" style={{ color: message.error ? theme.danger : theme.up, marginTop: 8 }} testID="passkey-message">
           {t(message.key)}

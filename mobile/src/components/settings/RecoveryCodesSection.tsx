@@ -5,7 +5,8 @@ import { useMutation } from 'urql';
 import { GenerateRecoveryCodesMutation } from '../../graphql/documents';
 import type { GuardedAction } from '../../auth/useGuardedAction';
 import { useTheme } from '../../theme';
-import { Button, Section } from './Section';
+import { Button } from '../controls';
+import { Section, spaced } from './Section';
 
 /** New recovery codes (step-up), shown once: they live only in this component's state. */
 export function RecoveryCodesSection({ guarded }: { guarded: GuardedAction }) {
@@ -31,10 +32,10 @@ export function RecoveryCodesSection({ guarded }: { guarded: GuardedAction }) {
               {c}
             </Text>
           ))}
-          <Button kind="secondary" label={t('common.done')} onPress={() => setCodes(null)} testID="recovery-done" />
+          <Button style={spaced} kind="secondary" label={t('common.done')} onPress={() => setCodes(null)} testID="recovery-done" />
         </View>
       ) : (
-        <Button label={t('settings.generateCodes')} onPress={start} testID="recovery-generate" />
+        <Button style={spaced} kind="primary" label={t('settings.generateCodes')} onPress={start} testID="recovery-generate" />
       )}
     </Section>
   );

@@ -8,7 +8,8 @@ import { errorKey } from '../../graphql/errors';
 import { formatNumber, formatTime } from '../../format';
 import { normalise } from '../../trading/ticket';
 import { useTheme } from '../../theme';
-import { Button, Field, Section } from './Section';
+import { Button, Field } from '../controls';
+import { Section, spaced } from './Section';
 
 /** Trading grants: create (step-up createTradingGrant), list the live ones, revoke. */
 export function TradingGrantsSection({ guarded, now = () => new Date() }: { guarded: GuardedAction; now?: () => Date }) {
@@ -57,7 +58,7 @@ export function TradingGrantsSection({ guarded, now = () => new Date() }: { guar
                 time,
               })}
             </Text>
-            <Button
+            <Button style={spaced}
               kind="danger"
               label={t('settings.revoke')}
               accessibilityLabel={t('settings.revokeLabel', { time })}
@@ -75,7 +76,7 @@ export function TradingGrantsSection({ guarded, now = () => new Date() }: { guar
       <Field label={t('settings.grantMaxOrders')} value={maxOrders} onChangeText={setMaxOrders} inputMode="numeric" testID="grant-max-orders" />
       <Field label={t('settings.grantMaxNotional')} value={maxNotional} onChangeText={setMaxNotional} inputMode="decimal" testID="grant-max-notional" />
       <Field label={t('settings.grantMinutes')} value={minutes} onChangeText={setMinutes} inputMode="numeric" testID="grant-minutes" />
-      <Button label={t('settings.createGrant')} onPress={start} disabled={!account} testID="grant-create" />
+      <Button style={spaced} kind="primary" label={t('settings.createGrant')} onPress={start} disabled={!account} testID="grant-create" />
     </Section>
   );
 }

@@ -10,7 +10,8 @@ import { refreshWidgets } from '../../widgets/refresh';
 import { saveWidgetToken, savedWidgetTokenId } from '../../widgets/store';
 import { widgetStrings } from '../../widgets/strings';
 import { WidgetPreviews } from '../../widgets/WidgetPreviews';
-import { Button, Field, Section } from './Section';
+import { Button, Field } from '../controls';
+import { Section, spaced } from './Section';
 
 export interface WidgetTokenKeeper {
   save(token: string | null, id?: string | null): Promise<void>;
@@ -108,7 +109,7 @@ export function WidgetSection({
             <Text style={{ color: theme.text }}>
               {mine ? `${row} · ${t('widgets.thisPhone')}` : row}
             </Text>
-            <Button
+            <Button style={spaced}
               kind="danger"
               label={t('widgets.revoke')}
               accessibilityLabel={t('widgets.revokeLabel', { label: token.label })}
@@ -131,7 +132,7 @@ export function WidgetSection({
             </Text>
           ) : null}
           <Field label={t('widgets.labelField')} value={label} onChangeText={setLabel} maxLength={60} testID="widget-token-label" />
-          <Button label={t('widgets.connect')} onPress={() => void connect()} disabled={busy} testID="widgets-connect" />
+          <Button style={spaced} kind="primary" label={t('widgets.connect')} onPress={() => void connect()} disabled={busy} testID="widgets-connect" />
           {connected ? (
             <WidgetPreviews
               options={{

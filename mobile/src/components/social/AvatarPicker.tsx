@@ -6,7 +6,8 @@ import * as ImagePicker from 'expo-image-picker';
 import { errorKey } from '../../graphql/errors';
 import { RemoveAvatarMutation, SetAvatarMutation } from '../../graphql/social';
 import { Avatar } from './Avatar';
-import { Alert, Button, socialStyles } from './ui';
+import { Button } from '../controls';
+import { Alert, socialStyles } from './ui';
 
 /** The server refuses more than this (decoded); the picker's re-encoded square photo is far smaller. */
 export const AVATAR_MAX_BYTES = 2 * 1024 * 1024;

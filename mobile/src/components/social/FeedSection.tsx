@@ -16,7 +16,8 @@ import {
   ReportPostMutation,
 } from '../../graphql/social';
 import { useTheme } from '../../theme';
-import { Alert, Button, Field, socialStyles } from './ui';
+import { Button, Field } from '../controls';
+import { Alert, socialStyles } from './ui';
 import { BacktestPostCard } from './BacktestPostCard';
 
 export const FEED_PAGE = 20;
@@ -86,10 +87,10 @@ function Moderation({ post, onReported, onBlocked }: { post: PostFieldsFragment;
         </>
       ) : (
         <View style={socialStyles.actions}>
-          <Button label={t('social.moderation.report')} a11yLabel={t('social.moderation.reportLabel')} onPress={() => setMode('report')} testID={`report-${post.id}`} />
+          <Button label={t('social.moderation.report')} accessibilityLabel={t('social.moderation.reportLabel')} onPress={() => setMode('report')} testID={`report-${post.id}`} />
           <Button
             label={t('social.moderation.block')}
-            a11yLabel={t('social.moderation.blockLabel', { id: authorName(post) })}
+            accessibilityLabel={t('social.moderation.blockLabel', { id: authorName(post) })}
             onPress={() => setMode('block')}
             testID={`block-${post.id}`}
           />
@@ -150,7 +151,7 @@ function PostCard({
       <View style={socialStyles.actions}>
         <Button
           label={t(post.likedByMe ? 'social.feed.liked' : 'social.feed.like', { count: post.likes })}
-          a11yLabel={t(post.likedByMe ? 'social.feed.unlikeLabel' : 'social.feed.likeLabel', { count: post.likes })}
+          accessibilityLabel={t(post.likedByMe ? 'social.feed.unlikeLabel' : 'social.feed.likeLabel', { count: post.likes })}
           kind={post.likedByMe ? 'primary' : 'secondary'}
           onPress={() => void like({ postId: post.id, liked: !post.likedByMe }).then((r) => r.data && onChange(r.data.likePost))}
           testID={`like-${post.id}`}

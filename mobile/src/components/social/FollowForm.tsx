@@ -11,7 +11,8 @@ import { errorKey } from '../../graphql/errors';
 import { CopyAccountsQuery, FollowTraderMutation } from '../../graphql/social';
 import { useTheme } from '../../theme';
 import { FOLLOW_ERRORS, guardedResult } from './FollowingSection';
-import { Alert, Button, Chips, Field, isPositiveDecimal, socialStyles } from './ui';
+import { Button, Field } from '../controls';
+import { Alert, Chips, isPositiveDecimal, socialStyles } from './ui';
 
 export interface FollowDraft {
   accountId: string | null;

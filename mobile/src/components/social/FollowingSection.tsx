@@ -12,7 +12,8 @@ import type { CopySkippedLiveSubscription, FollowFieldsFragment } from '../../gq
 import { errorKey } from '../../graphql/errors';
 import { FollowingQuery, UnfollowTraderMutation, UpdateFollowMutation } from '../../graphql/social';
 import { useTheme } from '../../theme';
-import { Alert, Button, Field, isPositiveDecimal, socialStyles } from './ui';
+import { Button, Field } from '../controls';
+import { Alert, isPositiveDecimal, socialStyles } from './ui';
 
 type Skipped = CopySkippedLiveSubscription['copySkipped'];
 

@@ -8,7 +8,8 @@ import type { LeaderboardMetric, LeaderboardPeriod, LeaderboardQuery as Leaderbo
 import { errorKey } from '../../graphql/errors';
 import { LeaderboardQuery } from '../../graphql/social';
 import { useTheme } from '../../theme';
-import { Button, Chips, socialStyles } from './ui';
+import { Button } from '../controls';
+import { Chips, socialStyles } from './ui';
 import { formatMetric } from './metrics';
 
 export const PERIODS: LeaderboardPeriod[] = ['D7', 'D30', 'D90', 'ALL'];

@@ -13,7 +13,8 @@ import { CancelSubscriptionMutation, CopyAccountsQuery, MarketplaceQuery, Subscr
 import { useTheme } from '../../theme';
 import { FOLLOW_ERRORS, guardedResult } from './FollowingSection';
 import { PublishForm, ReviewForm } from './PublishForm';
-import { Alert, Button, Chips, Field, isPositiveDecimal, socialStyles } from './ui';
+import { Button, Field } from '../controls';
+import { Alert, Chips, isPositiveDecimal, socialStyles } from './ui';
 
 type Filter = 'ALL' | StrategyPricing;
 type Subscription = { id: string; listingId: string; accountId: string; allocation: string; active: boolean };
@@ -194,7 +195,7 @@ export function MarketplaceSection() {
               </Text>
               <Button
                 label={open === l.id ? t('social.market.hide') : t('social.market.details')}
-                a11yLabel={t('social.market.detailsLabel', { title: l.title })}
+                accessibilityLabel={t('social.market.detailsLabel', { title: l.title })}
                 onPress={() => setOpen(open === l.id ? null : l.id)}
                 testID={`details-${l.id}`}
               />

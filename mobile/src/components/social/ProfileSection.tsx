@@ -7,7 +7,8 @@ import { ErrorState, Loading } from '../States';
 import { errorKey } from '../../graphql/errors';
 import { MyTraderProfileQuery, UpsertTraderProfileMutation } from '../../graphql/social';
 import { useTheme } from '../../theme';
-import { Alert, Button, Field, Heading, socialStyles } from './ui';
+import { Button, Field } from '../controls';
+import { Alert, Heading, socialStyles } from './ui';
 import { AvatarPicker } from './AvatarPicker';
 
 const HANDLE = /^[a-z0-9_]{3,30}$/;

@@ -7,7 +7,8 @@ import type { StrategyPricing } from '../../gql/graphql';
 import { errorKey } from '../../graphql/errors';
 import { PublishSourcesQuery, PublishStrategyMutation, ReviewStrategyMutation } from '../../graphql/social';
 import { useTheme } from '../../theme';
-import { Alert, Button, Chips, Field, isPositiveDecimal } from './ui';
+import { Button, Field } from '../controls';
+import { Alert, Chips, isPositiveDecimal } from './ui';
 
 type SourceKind = 'bot' | 'template';
 const PRICINGS: StrategyPricing[] = ['FREE', 'MONTHLY', 'PERFORMANCE'];

@@ -5,7 +5,8 @@ import { useMutation } from 'urql';
 import { errorKey } from '../../graphql/errors';
 import { CreatePostMutation } from '../../graphql/social';
 import { useTheme } from '../../theme';
-import { Alert, Button, Field } from './ui';
+import { Button, Field } from '../controls';
+import { Alert } from './ui';
 
 const ERRORS = { BACKTEST_NOT_FINISHED: 'social.errors.BACKTEST_NOT_FINISHED' };
 
@@ -36,7 +37,7 @@ export function ShareBacktest({ backtestId }: { backtestId: string }) {
       <Alert text={error ? t(error) : null} testID="backtest-share-error" />
       <Button
         label={t('social.backtestPost.share')}
-        a11yLabel={t('social.backtestPost.shareLabel')}
+        accessibilityLabel={t('social.backtestPost.shareLabel')}
         kind="primary"
         busy={res.fetching}
         onPress={() => void share()}

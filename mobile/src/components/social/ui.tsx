@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ActivityIndicator, Pressable, StyleSheet, Text, TextInput, View, type TextInputProps } from 'react-native';
+import { Pressable, StyleSheet, Text, View } from 'react-native';
 import { useTheme } from '../../theme';
 
 /** A choice among a few (period, metric, section): radio semantics, ≥ 44 pt. */
@@ -39,65 +39,6 @@ export function Chips<T extends string>({
   );
 }
 
-export function Button({
-  label,
-  onPress,
-  kind = 'secondary',
-  busy = false,
-  disabled = false,
-  testID,
-  a11yLabel,
-}: {
-  label: string;
-  onPress(): void;
-  kind?: 'primary' | 'secondary' | 'danger';
-  busy?: boolean;
-  disabled?: boolean;
-  testID?: string;
-  a11yLabel?: string;
-}) {
-  const theme = useTheme();
-  const primary = kind === 'primary';
-  const color = primary ? theme.onAccent : kind === 'danger' ? theme.danger : theme.text;
-  return (
-    <Pressable
-      accessibilityRole="button"
-      accessibilityLabel={a11yLabel ?? label}
-      accessibilityState={{ busy, disabled }}
-      disabled={disabled || busy}
-      onPress={onPress}
-      style={[
-        styles.button,
-        primary ? { backgroundColor: theme.accent } : { borderWidth: 1, borderColor: kind === 'danger' ? theme.danger : theme.border },
-        disabled ? { opacity: 0.5 } : null,
-      ]}
-      testID={testID}
-    >
-      {busy ? <ActivityIndicator color={color} /> : <Text style={{ color, fontWeight: '600', fontSize: 15 }}>{label}</Text>}
-    </Pressable>
-  );
-}
-
-export function Field({ label, error, ...input }: TextInputProps & { label: string; error?: string | null }) {
-  const theme = useTheme();
-  return (
-    <View style={styles.field}>
-      <Text style={{ color: theme.muted }}>{label}</Text>
-      <TextInput
-        accessibilityLabel={label}
-        placeholderTextColor={theme.muted}
-        style={[styles.input, { color: theme.text, borderColor: error ? theme.danger : theme.border }]}
-        {...input}
-      />
-      {error ? (
-        <Text accessibilityRole="alert" style={{ color: theme.danger }}>
-          {error}
-        </Text>
-      ) : null}
-    </View>
-  );
-}
-
 export function Heading({ children }: { children: ReactNode }) {
   const theme = useTheme();
   return (
@@ -132,8 +73,5 @@ export const socialStyles = StyleSheet.create({
 const styles = StyleSheet.create({
   chips: { flexDirection: 'row', flexWrap: 'wrap', gap: 8 },
   chip: { minHeight: 44, minWidth: 44, paddingHorizontal: 14, borderRadius: 22, borderWidth: 1, alignItems: 'center', justifyContent: 'center' },
-  button: { minHeight: 44, minWidth: 44, paddingHorizontal: 16, borderRadius: 8, alignItems: 'center', justifyContent: 'center' },
-  field: { gap: 4 },
-  input: { minHeight: 44, borderWidth: 1, borderRadius: 8, paddingHorizontal: 12, fontSize: 16 },
   heading: { fontSize: 18, fontWeight: '700', marginTop: 8 },
 });

@@ -21,6 +21,7 @@ import ccxt
 import ccxt.pro as ccxtpro
 
 from engine.exchanges import errors
+from engine.exchanges.fresh_trades import FreshTrades
 from engine.market.models import (
     BookLevel,
     Candle,
@@ -543,6 +544,7 @@ class CcxtExchange:
         self._client_ids: dict[str, str] = {}
         # client ids of our algo (trigger) orders, on ALGO_TRIGGER_VENUES
         self._algo_client_ids: set[str] = set()
+        self._fresh_trades: dict[str, FreshTrades] = {}  # per symbol, for watch_trades
 
     def _remember(self, order: ExchangeOrder) -> ExchangeOrder:
         if order.client_order_id:
@@ -780,9 +782,23 @@ class CcxtExchange:
         return to_ticker(await self._call(self._client.watch_ticker, symbol))
 
     async def watch_trades(self, symbol: str) -> list[Trade]:
+        """Public trades of `symbol` not returned before, oldest first: those that reached
+        ccxt.pro's cache since the last call at once, else the next ones to arrive (see
+        engine/exchanges/fresh_trades.py for why the cache is read first)."""
         self._require_watch("watchTrades")
-        rows = await self._call(self._client.watch_trades, symbol)
+        fresh = self._fresh_trades.get(symbol)
+        if fresh is None:
+            keep = 2 * int(self._client.options.get("tradesLimit") or 1000)
+            fresh = self._fresh_trades[symbol] = FreshTrades(keep)
+        rows = fresh.take(fresh.unseen_tail(self._cached_trades(symbol)))
+        while not rows:
+            rows = fresh.take(await self._call(self._client.watch_trades, symbol))
         return [to_trade(r) for r in rows]
+
+    def _cached_trades(self, symbol: str) -> list[Any]:
+        cache = getattr(self._client, "trades", None)  # ccxt.pro: symbol -> ArrayCache
+        rows = cache.get(symbol) if isinstance(cache, dict) else None
+        return rows if isinstance(rows, list) else []
 
     async def watch_order_book(self, symbol: str, depth: int = 20) -> OrderBookSnapshot:
         self._require_watch("watchOrderBook")

@@ -80,3 +80,33 @@ async def test_watch_trades(binance: CcxtExchange, standin: BinanceStandin) -> N
         Decimal("0.25"),
         Side.SELL,
     )
+
+
+async def test_a_trade_that_arrives_between_watches_is_returned_without_waiting_for_the_next(
+    binance: CcxtExchange, standin: BinanceStandin
+) -> None:
+    """ccxt.pro resolves a watch only on a message that arrives while it waits; the adapter
+    returns what its cache got in between at once (a quiet market's last trade is not held back
+    until somebody trades again), and never returns a trade twice."""
+    await binance.load_markets()
+    first = asyncio.ensure_future(binance.watch_trades("BTC/USDT"))
+    for _ in range(50):
+        if standin.ws_subscriptions:
+            break
+        await asyncio.sleep(0.02)
+    await standin.push_trade("BTCUSDT", "50000.5", "0.25", buyer_is_maker=True)
+    assert [t.price for t in await asyncio.wait_for(first, 3)] == [Decimal("50000.5")]
+
+    # No watch is waiting now: this trade only reaches ccxt.pro's cache.
+    assert await standin.push_trade("BTCUSDT", "50001", "0.5", buyer_is_maker=False) == 1
+    for _ in range(100):
+        if len(binance.client.trades.get("BTC/USDT", [])) == 2:
+            break
+        await asyncio.sleep(0.01)
+    between = await asyncio.wait_for(binance.watch_trades("BTC/USDT"), 1)
+    assert [(t.price, t.taker_side) for t in between] == [(Decimal("50001"), Side.BUY)]
+
+    # Nothing new cached: the next call waits for the next trade, and returns only that one.
+    _next_trade = binance.watch_trades("BTC/USDT")
+    push = standin.push_trade("BTCUSDT", "50002", "0.1", buyer_is_maker=True)
+    assert [t.price for t in await _next(standin, _next_trade, push)] == [Decimal("50002")]

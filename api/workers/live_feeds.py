@@ -11,7 +11,7 @@ not care where its data comes from:
   the stream drops or skips a sequence number, the feed publishes the last good book flagged
   `stale`, backs off and resubscribes, which reseeds the book from a fresh snapshot:
   subscribers never see a wrong book, only an old one marked as such.
-- `trades`: loops on `watch_trades` and publishes the new trades (each id once) to
+- `trades`: loops on `watch_trades` and publishes the new trades (the exchange returns each once) to
   `trades:{venue}:{symbol}`; the same trades build the venue's candles in every timeframe
   (`engine.market.candles.CandleBuilder`, seeded from the venue's forming candle over REST
   when it has one), published to `candles:{venue}:{symbol}` like the sim feed: every
@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -61,7 +60,6 @@ STREAMS: tuple[Stream, ...] = ("book", "trades", "ticker")
 FIRST_BACKOFF_S = 0.5
 MAX_BACKOFF_S = 10.0
 TICKER_POLL_S = 1.0
-SEEN_TRADES_KEPT = 4096
 
 
 def has_watch(exchange: Exchange, method: str) -> bool:
@@ -223,16 +221,11 @@ class LiveBookFeeds:
             log.warning("%s streams no trades; no trades/candles feed for %s", venue, symbol)
             return
         candles = await self._seeded_candles(exchange, symbol)
-        seen: OrderedDict[str, None] = OrderedDict()
         watch = partial(exchange.watch_trades, symbol)
         async for trades in retrying(watch, f"trade stream {venue} {symbol}"):
-            new = [t for t in sorted(trades, key=lambda t: t.timestamp) if t.id not in seen]
+            new = sorted(trades, key=lambda t: t.timestamp)  # each once (Exchange.watch_trades)
             if not new:
                 continue
-            for trade in new:
-                seen[trade.id] = None
-            while len(seen) > SEEN_TRADES_KEPT:
-                seen.popitem(last=False)
             await self._publish(trades_topic(venue, symbol), trades_to_message(venue, symbol, new))
             forming, closed = candles.add(new)
             await self._publish(

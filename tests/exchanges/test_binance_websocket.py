@@ -12,6 +12,7 @@ import pytest
 from engine.exchanges import errors
 from engine.exchanges.ccxt_adapter import CcxtExchange
 from engine.market.models import Side
+from tests.support.polling import eventually
 from tests.support.standins.binance import BinanceStandin
 
 T = TypeVar("T")
@@ -23,6 +24,11 @@ async def _next(standin: BinanceStandin, watch: Awaitable[T], push: Awaitable[in
     await asyncio.sleep(0.05)
     assert await push == 1, "exactly one subscriber should get the event"
     return await asyncio.wait_for(task, 3)
+
+
+async def subscribed(standin: BinanceStandin) -> None:
+    """Until a watch's SUBSCRIBE has landed at the stand-in."""
+    await eventually(lambda: asyncio.sleep(0, standin.ws_subscriptions))
 
 
 async def test_watch_order_book_snapshot_then_deltas(
@@ -66,10 +72,7 @@ async def test_watch_order_book_gap_raises_then_resyncs(
 async def test_watch_trades(binance: CcxtExchange, standin: BinanceStandin) -> None:
     await binance.load_markets()
     subscribe = asyncio.ensure_future(binance.watch_trades("BTC/USDT"))
-    for _ in range(50):  # wait for the SUBSCRIBE to land
-        if standin.ws_subscriptions:
-            break
-        await asyncio.sleep(0.02)
+    await subscribed(standin)
     await standin.push_trade("BTCUSDT", "50000.5", "0.25", buyer_is_maker=True)
     trades = await asyncio.wait_for(subscribe, 3)
     assert len(trades) == 1
@@ -90,23 +93,18 @@ async def test_a_trade_that_arrives_between_watches_is_returned_without_waiting_
     until somebody trades again), and never returns a trade twice."""
     await binance.load_markets()
     first = asyncio.ensure_future(binance.watch_trades("BTC/USDT"))
-    for _ in range(50):
-        if standin.ws_subscriptions:
-            break
-        await asyncio.sleep(0.02)
+    await subscribed(standin)
     await standin.push_trade("BTCUSDT", "50000.5", "0.25", buyer_is_maker=True)
     assert [t.price for t in await asyncio.wait_for(first, 3)] == [Decimal("50000.5")]
 
     # No watch is waiting now: this trade only reaches ccxt.pro's cache.
     assert await standin.push_trade("BTCUSDT", "50001", "0.5", buyer_is_maker=False) == 1
-    for _ in range(100):
-        if len(binance.client.trades.get("BTC/USDT", [])) == 2:
-            break
-        await asyncio.sleep(0.01)
+    cached = binance.client.trades
+    await eventually(lambda: asyncio.sleep(0, len(cached.get("BTC/USDT", []))), lambda n: n == 2)
     between = await asyncio.wait_for(binance.watch_trades("BTC/USDT"), 1)
     assert [(t.price, t.taker_side) for t in between] == [(Decimal("50001"), Side.BUY)]
 
     # Nothing new cached: the next call waits for the next trade, and returns only that one.
-    _next_trade = binance.watch_trades("BTC/USDT")
+    third = binance.watch_trades("BTC/USDT")
     push = standin.push_trade("BTCUSDT", "50002", "0.1", buyer_is_maker=True)
-    assert [t.price for t in await _next(standin, _next_trade, push)] == [Decimal("50002")]
+    assert [t.price for t in await _next(standin, third, push)] == [Decimal("50002")]

@@ -13,6 +13,7 @@ from engine.exchanges.ccxt_adapter import CcxtExchange
 from engine.market.models import Side
 from engine.trading.models import OrderRequest, OrderStatus, OrderType, TimeInForce
 from tests.exchanges.conftest import make_okx
+from tests.support.polling import eventually
 from tests.support.standins.okx import PASSPHRASE, SECRET, OkxStandin
 
 
@@ -139,10 +140,7 @@ async def test_a_sequence_gap_raises_then_resyncs_from_a_fresh_snapshot(
 async def test_watch_trades(okx: CcxtExchange, okx_standin: OkxStandin) -> None:
     await okx.load_markets()
     watch = asyncio.ensure_future(okx.watch_trades("BTC/USDT"))
-    for _ in range(100):
-        if okx_standin.subscriptions:
-            break
-        await asyncio.sleep(0.02)
+    await eventually(lambda: asyncio.sleep(0, okx_standin.subscriptions))  # SUBSCRIBE landed
     assert await okx_standin.push_trade("BTC-USDT", "60000.1", "0.25", "sell") == 1
     trades = await asyncio.wait_for(watch, 3)
     assert [(t.symbol, t.price, t.qty, t.taker_side) for t in trades] == [

@@ -49,12 +49,12 @@ export function Button({
 export function Field({ label, error, testID, ...input }: TextInputProps & { label: string; error?: string | null }) {
   const theme = useTheme();
   return (
-    <View style={styles.field}>
+    <View style={fieldStyles.field}>
       <Text style={{ color: theme.muted, marginBottom: 4 }}>{label}</Text>
       <TextInput
         accessibilityLabel={label}
         placeholderTextColor={theme.muted}
-        style={[styles.input, { color: theme.text, borderColor: error ? theme.danger : theme.border, backgroundColor: theme.surface }]}
+        style={[fieldStyles.input, { color: theme.text, borderColor: error ? theme.danger : theme.border, backgroundColor: theme.surface }]}
         testID={testID}
         {...input}
       />
@@ -69,6 +69,10 @@ export function Field({ label, error, testID, ...input }: TextInputProps & { lab
 
 const styles = StyleSheet.create({
   button: { minHeight: 44, minWidth: 44, borderRadius: 8, paddingHorizontal: 14, alignItems: 'center', justifyContent: 'center' },
+});
+
+/** A field's block and its input box, for the few inputs that are more than a Field (a CSV box with a file picker). */
+export const fieldStyles = StyleSheet.create({
   field: { marginVertical: 6 },
   input: { minHeight: 44, borderWidth: 1, borderRadius: 8, paddingHorizontal: 12, fontSize: 16 },
 });

@@ -6,7 +6,7 @@ import type { BacktestDataKind } from '../../gql/graphql';
 import { CandleDatasetsQuery, DeleteCandleDatasetMutation, ImportCandlesMutation } from '../../graphql/backtestData';
 import { errorKey } from '../../graphql/errors';
 import { ErrorState, Loading } from '../States';
-import { Button, Field } from '../controls';
+import { Button, Field, fieldStyles } from '../controls';
 import { Chip, ChipGroup, fieldError, ui } from '../bots/ui';
 import { formatDateTime, formatNumber } from '../../format';
 import { useTheme } from '../../theme';
@@ -206,7 +206,7 @@ function ImportForm({ symbol: initialSymbol, onImported, onClose }: { symbol: st
       <Field label={t('bots.backtestData.name')} value={name} onChangeText={setName} error={errors.name} testID="dataset-name" />
       <Field label={t('bots.backtestData.symbol')} value={symbol} onChangeText={setSymbol} error={errors.symbol} autoCapitalize="none" autoCorrect={false} testID="dataset-symbol" />
       <Field label={t('bots.backtestData.timeframe')} value={timeframe} onChangeText={setTimeframe} error={errors.timeframe} placeholder="1h" autoCapitalize="none" autoCorrect={false} testID="dataset-timeframe" />
-      <View style={ui.field}>
+      <View style={fieldStyles.field}>
         <Text style={{ color: theme.muted, marginBottom: 4 }}>{t('bots.backtestData.csv')}</Text>
         <TextInput
           accessibilityLabel={t('bots.backtestData.csv')}
@@ -218,7 +218,7 @@ function ImportForm({ symbol: initialSymbol, onImported, onClose }: { symbol: st
           autoCorrect={false}
           placeholder="time,open,high,low,close,volume"
           placeholderTextColor={theme.muted}
-          style={[ui.input, { minHeight: 120, paddingVertical: 8, textAlignVertical: 'top', fontFamily: 'monospace', color: theme.text, borderColor: errors.csv ? theme.danger : theme.border, backgroundColor: theme.surface }]}
+          style={[fieldStyles.input, { minHeight: 120, paddingVertical: 8, textAlignVertical: 'top', fontFamily: 'monospace', color: theme.text, borderColor: errors.csv ? theme.danger : theme.border, backgroundColor: theme.surface }]}
           testID="dataset-csv"
         />
         <Text style={{ color: theme.muted, fontSize: 12, marginTop: 2 }}>{t('bots.backtestData.csvHint')}</Text>

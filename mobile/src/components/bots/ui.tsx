@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Pressable, StyleSheet, Text, View } from 'react-native';
 import type { CombinedError } from 'urql';
 import { useTheme } from '../../theme';
+import { fieldStyles } from '../controls';
 
 /** Building blocks of the bots, backtest and alerts screens (44 pt targets, roles and labels);
  * buttons and text fields are the app's own (../controls). */
@@ -26,7 +27,7 @@ export function Chip({ label, selected, onPress, testID }: { label: string; sele
 export function ChipGroup({ label, children }: { label: string; children: ReactNode }) {
   const theme = useTheme();
   return (
-    <View style={ui.field}>
+    <View style={fieldStyles.field}>
       <Text style={{ color: theme.muted, marginBottom: 4 }}>{label}</Text>
       <View accessibilityRole="radiogroup" accessibilityLabel={label} style={ui.chips}>
         {children}
@@ -72,8 +73,6 @@ export const ui = StyleSheet.create({
   content: { padding: 16, paddingBottom: 48 },
   chip: { minHeight: 44, minWidth: 44, borderWidth: 1, borderRadius: 22, paddingHorizontal: 14, alignItems: 'center', justifyContent: 'center' },
   chips: { flexDirection: 'row', flexWrap: 'wrap', gap: 8 },
-  field: { marginVertical: 6 },
-  input: { minHeight: 44, borderWidth: 1, borderRadius: 8, paddingHorizontal: 12, fontSize: 16 },
   section: { fontSize: 18, fontWeight: '600', marginTop: 16, marginBottom: 8 },
   row: { flexDirection: 'row', alignItems: 'center', paddingVertical: 10, borderBottomWidth: StyleSheet.hairlineWidth, minHeight: 56, gap: 8 },
   actions: { flexDirection: 'row', flexWrap: 'wrap', gap: 8, marginVertical: 8 },

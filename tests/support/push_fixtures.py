@@ -38,6 +38,9 @@ def fcm_credentials(fcm_standin: FcmStandin, tmp_path: Path) -> Path:
     return path
 
 
+CLOCK_START = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)  # a Wednesday noon UTC: `clock`'s start
+
+
 class FakeClock:
     """An injected clock: tests step time instead of sleeping."""
 
@@ -53,8 +56,7 @@ class FakeClock:
 
 @pytest.fixture
 def clock() -> FakeClock:
-    # A Wednesday noon UTC.
-    return FakeClock(datetime(2026, 11, 25, 12, 0, tzinfo=UTC))
+    return FakeClock(CLOCK_START)
 
 
 def build_push(services: Services, clock: FakeClock, fcm_credentials: Path) -> Notifications:

@@ -3,7 +3,7 @@ to the loopback FCM stand-in when a widget reader's bots change state; rate-limi
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from api.container import Services
@@ -12,12 +12,12 @@ from api.services.widgets import WidgetProviders, WidgetService
 from api.services.widgets.push import RefreshTrigger, link_widget_refresh
 from notifications.data_messages import DataMessenger, widget_refresh_message
 from notifications.sender import FcmSender
-from tests.support.push_fixtures import FakeClock
+from tests.support.push_fixtures import CLOCK_START, FakeClock
 from tests.support.standins.fcm import FcmStandin
 from tests.support.users import new_user
 from widgets.inputs import BotLine, BotsData
 
-START = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+START = CLOCK_START  # where the `clock` fixture stands until a test moves it
 EXPIRES = str(int((START + timedelta(minutes=5)).timestamp()))
 
 
